@@ -1,0 +1,47 @@
+//! Glue only: read the seed folder, run the library's `ingest`, write `bundle.json` to
+//! OUT_DIR for `include_str!`. All logic lives in `src/ingest` (compiled here through
+//! `#[path]`, so build.rs and the library run the very same code).
+//!
+//! The folder is `seeds/` unless `FTZ_SEEDS_DIR` names another one. A file that cannot be
+//! read stops the build with a message naming it.
+
+#[allow(dead_code)]
+#[path = "src/model.rs"]
+mod model;
+
+#[allow(dead_code)]
+#[path = "src/ingest/mod.rs"]
+mod ingest;
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=FTZ_SEEDS_DIR");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/model.rs");
+    println!("cargo:rerun-if-changed=src/ingest");
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    let seeds = match std::env::var_os("FTZ_SEEDS_DIR") {
+        Some(dir) => manifest_dir.join(dir),
+        None => manifest_dir.join("seeds"),
+    };
+    println!("cargo:rerun-if-changed={}", seeds.display());
+
+    let bundle = ingest::fs::read_folder(&seeds)
+        .and_then(|folder| {
+            for name in &folder.skipped {
+                println!("cargo:warning=seed folder: skipped {name} (hidden file or folder)");
+            }
+            ingest::ingest(&folder.sources)
+        })
+        .unwrap_or_else(|err| {
+            eprintln!("error: cannot build the bundle from {}", seeds.display());
+            eprintln!("error: seed file {err}");
+            std::process::exit(1);
+        });
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("bundle.json");
+    std::fs::write(&out, bundle.to_json()).unwrap_or_else(|err| {
+        eprintln!("error: cannot write {}: {err}", out.display());
+        std::process::exit(1);
+    });
+}

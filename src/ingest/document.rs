@@ -1,0 +1,162 @@
+//! Decoded text → one [`Document`]: its lines as paragraph spans, its language and title.
+//!
+//! Cost: a constant number of passes over the text; no regexes.
+
+use super::boilerplate::is_boilerplate;
+use crate::model::{Document, Lang, Span};
+
+/// Longest title kept before cutting at a sentence or word boundary (in chars).
+const MAX_TITLE_CHARS: usize = 160;
+
+/// Builds the document model from decoded text. Pure: no I/O, cannot fail.
+pub fn build_document(id: &str, file: &str, encoding: &str, text: String) -> Document {
+    let paragraphs = line_spans(&text);
+    let lang = detect_lang(&text);
+    let title = pick_title(&text, &paragraphs).unwrap_or_else(|| id.to_string());
+    Document {
+        id: id.to_string(),
+        file: file.to_string(),
+        title,
+        lang,
+        encoding: encoding.to_string(),
+        text,
+        paragraphs,
+    }
+}
+
+/// Whitespace that surrounds content in scraped texts: ASCII, no-break and ideographic.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Every non-blank line, trimmed, as a byte span into `text`.
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut offset = 0usize;
+    for line in text.split('\n') {
+        let start_trim = line.len() - line.trim_start_matches(is_space).len();
+        let trimmed = line.trim_matches(is_space);
+        if !trimmed.is_empty() {
+            let start = offset + start_trim;
+            spans.push(Span(start as u32, (start + trimmed.len()) as u32));
+        }
+        offset += line.len() + 1;
+    }
+    spans
+}
+
+/// Chinese when Han characters make up a real share of the letters. One Han character
+/// carries about as much as a short English word, hence the weighting.
+pub fn detect_lang(text: &str) -> Lang {
+    let (mut han, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if han * 4 >= latin {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// The first content line near the top that reads like a heading: not boilerplate, not a
+/// bare date or byline. Long first lines (news leads) are cut at their first sentence.
+fn pick_title(text: &str, paragraphs: &[Span]) -> Option<String> {
+    paragraphs
+        .iter()
+        .take(8)
+        .filter_map(|span| span.slice(text))
+        .find(|line| !is_boilerplate(line) && looks_like_heading(line))
+        .map(shorten_title)
+}
+
+fn looks_like_heading(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = line.chars().filter(|c| c.is_ascii_digit()).count();
+    letters >= 6 && letters > digits
+}
+
+fn shorten_title(line: &str) -> String {
+    if line.chars().count() <= MAX_TITLE_CHARS {
+        return line.to_string();
+    }
+    // Cut after the first sentence end within the limit, else at the last space.
+    let limit = line
+        .char_indices()
+        .nth(MAX_TITLE_CHARS)
+        .map_or(line.len(), |(i, _)| i);
+    let head = &line[..limit];
+    let sentence_end = head
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '\u{3002}' | '\u{ff1f}' | '\u{ff01}' | '?' | '!')
+                || (c == '.' && head[i + 1..].starts_with(' '))
+        })
+        .map(|(i, c)| i + c.len_utf8());
+    if let Some(end) = sentence_end.filter(|&end| end > 20) {
+        return line[..end].to_string();
+    }
+    let cut = head.rfind(' ').filter(|&i| i > 20).unwrap_or(limit);
+    format!("{}…", head[..cut].trim_end_matches([',', '\u{ff0c}', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_trimmed_lines_that_slice_the_text() {
+        let text = "  Title \n\n\u{3000}\u{3000}正文第一段。\r\nlast";
+        let spans = line_spans(text);
+        let lines: Vec<&str> = spans.iter().map(|s| s.slice(text).unwrap()).collect();
+        assert_eq!(lines, ["Title", "正文第一段。", "last"]);
+    }
+
+    #[test]
+    fn language_follows_the_script() {
+        assert_eq!(
+            detect_lang("支持中国(湖北)自由贸易试验区深化改革创新若干措施"),
+            Lang::Zh
+        );
+        assert_eq!(
+            detect_lang("Hubei Free Trade Zone (湖北自贸区) promoted 18 results"),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn title_skips_chrome_and_datelines() {
+        let text = "English | Chinese | is accessible\n2022-12-06 10:20\nPolicy interpretation of the Opinions\nBody.";
+        let doc = build_document("x", "x.txt", "UTF-8", text.to_string());
+        assert_eq!(doc.title, "Policy interpretation of the Opinions");
+    }
+
+    #[test]
+    fn long_leads_are_cut_at_the_first_sentence() {
+        let lead = format!(
+            "{}. {}",
+            "A press conference was held".repeat(3),
+            "x ".repeat(200)
+        );
+        let title = shorten_title(&lead);
+        assert!(title.ends_with("held."), "{title}");
+        let no_stop = "word ".repeat(100);
+        let title = shorten_title(&no_stop);
+        assert!(title.ends_with('…') && title.chars().count() <= MAX_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn a_document_without_any_heading_is_titled_by_its_id() {
+        let doc = build_document("notes", "notes.txt", "UTF-8", "2021 - 2022\n12345".into());
+        assert_eq!(doc.title, "notes");
+    }
+}

@@ -1,0 +1,124 @@
+//! Ingest: source files → [`Bundle`]. The one place where document bytes become the model.
+//!
+//! Pure except for [`fs`], the single helper that lists and reads a folder; `build.rs` and
+//! `cargo xtask bundle` both go through [`ingest`], so the browser and the command line
+//! always see the same model.
+//!
+//! Pipeline per file: [`decode`] (encoding detection, line ends, refusal of non-text) →
+//! [`document::build_document`] (paragraph spans, language, title; [`boilerplate`] lines
+//! are recognised but kept). Files are processed in name order, so the output is
+//! deterministic.
+//!
+//! Cost: linear in the total size of the sources; the whole corpus is held in memory once.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod document;
+pub mod fs;
+
+use crate::model::Bundle;
+use std::fmt;
+
+/// One input file: its name (used for the document id and in error messages) and bytes.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Why ingest stopped. Always names the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestError {
+    pub file: String,
+    pub reason: String,
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// The document id for a file name: the name without its last extension.
+pub fn document_id(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    }
+}
+
+/// Turns sources into a bundle. Fails on the first file that cannot be read as text, or
+/// when two files would get the same id.
+pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
+    let mut sorted: Vec<&Source> = sources.iter().collect();
+    sorted.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut documents = Vec::with_capacity(sorted.len());
+    for source in sorted {
+        let decoded = decode::decode(&source.bytes).map_err(|e| IngestError {
+            file: source.name.clone(),
+            reason: e.to_string(),
+        })?;
+        let id = document_id(&source.name);
+        if let Some(previous) = documents
+            .iter()
+            .find(|d: &&crate::model::Document| d.id == id)
+        {
+            return Err(IngestError {
+                file: source.name.clone(),
+                reason: format!("its id {id:?} is already taken by {}", previous.file),
+            });
+        }
+        documents.push(document::build_document(
+            id,
+            &source.name,
+            decoded.encoding,
+            decoded.text,
+        ));
+    }
+    if documents.is_empty() {
+        return Err(IngestError {
+            file: "(corpus)".into(),
+            reason: "no documents: the folder holds no readable files".into(),
+        });
+    }
+    Ok(Bundle::new(documents))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, text: &str) -> Source {
+        Source {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn documents_come_out_in_name_order_with_ids_from_file_names() {
+        let bundle =
+            ingest(&[source("b.txt", "Second doc"), source("a.txt", "First doc")]).unwrap();
+        let ids: Vec<&str> = bundle.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn errors_name_the_file() {
+        let err = ingest(&[source("ok.txt", "Fine text"), source("bad.txt", "")]).unwrap_err();
+        assert_eq!(err.file, "bad.txt");
+        assert!(err.to_string().starts_with("bad.txt: "), "{err}");
+        let err = ingest(&[source("a.txt", "one"), source("a.md", "two")]).unwrap_err();
+        assert!(err.reason.contains("already taken"), "{err}");
+    }
+
+    #[test]
+    fn ids_drop_only_the_last_extension() {
+        assert_eq!(document_id("000_abc.txt"), "000_abc");
+        assert_eq!(document_id("notice.2021.txt"), "notice.2021");
+        assert_eq!(document_id(".hidden"), ".hidden");
+        assert_eq!(document_id("README"), "README");
+    }
+}

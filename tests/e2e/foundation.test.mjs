@@ -1,0 +1,85 @@
+// The built site in headless Chromium: the document list, the reader, URL state, layout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { BASE_URL, seedsBundle, launch, openPage, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const bundle = seedsBundle();
+const seedFiles = readdirSync('seeds').filter((f) => !f.startsWith('.')).sort();
+
+test('the list shows every seed document by title, and no console errors', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.doc-title').first().waitFor();
+  const titles = await page.locator('.doc-title').allTextContents();
+  assert.equal(titles.length, seedFiles.length, 'one entry per seed file');
+  assert.deepEqual(titles, bundle.documents.map((d) => d.title));
+  assert.equal(await page.locator('#boot-status').count(), 0, 'the loading indicator is gone');
+  const files = await page.locator('.doc-file').allTextContents();
+  assert.deepEqual(files, seedFiles);
+  await screenshot(page, 'list-desktop-light');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('opening a document shows its text; back returns to the list; the URL restores it', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  const doc = bundle.documents.find((d) => d.lang === 'zh') ?? bundle.documents[0];
+  // A line of the raw seed file, read independently of the app and the bundle.
+  const raw = readFileSync(`seeds/${doc.file}`, 'utf8');
+  const line = raw.split('\n').map((l) => l.trim()).find((l) => l.length > 60);
+  await page.locator('.doc-title', { hasText: doc.title }).click();
+  await page.locator('.reader-title').waitFor();
+  assert.equal(await page.locator('.reader-title').textContent(), doc.title);
+  const paragraphs = await page.locator('.reader-body p').allTextContents();
+  assert.ok(paragraphs.includes(line), `the reader shows the line "${line.slice(0, 30)}…"`);
+  assert.equal(new URL(page.url()).searchParams.get('doc'), doc.id);
+  await screenshot(page, 'reader-desktop-light');
+
+  await page.goBack();
+  await page.locator('.doc-list').waitFor();
+  assert.equal(await page.locator('.reader').count(), 0);
+  await page.goForward();
+  await page.locator('.reader-title').waitFor();
+  assert.equal(await page.locator('.reader-title').textContent(), doc.title);
+
+  await page.reload();
+  await page.locator('.reader-title').waitFor();
+  assert.equal(await page.locator('.reader-title').textContent(), doc.title);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unknown document id in the URL says so and still lists the documents', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?doc=${encodeURIComponent('<b>nope</b>')}`);
+  await page.locator('.notice').waitFor();
+  assert.match(await page.locator('.notice').textContent(), /<b>nope<\/b>/);
+  assert.equal(await page.locator('.notice b').count(), 0, 'the id is shown as text');
+  assert.equal(await page.locator('.doc-title').count(), seedFiles.length);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 375 px wide nothing overflows horizontally, in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page, problems } = await openPage(browser, { width: 375, height: 800, colorScheme });
+    await page.goto(BASE_URL);
+    await page.locator('.doc-title').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `list overflows by ${overflow}px (${colorScheme})`);
+    await screenshot(page, `list-375-${colorScheme}`);
+    await page.locator('.doc-title').last().click();
+    await page.locator('.reader-title').waitFor();
+    const readerOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(readerOverflow <= 0, `reader overflows by ${readerOverflow}px (${colorScheme})`);
+    await screenshot(page, `reader-375-${colorScheme}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

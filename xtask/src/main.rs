@@ -1,0 +1,154 @@
+//! `cargo xtask`: the project's build tool. Builds the static site, serves it, builds
+//! bundles from any folder, and runs every test (installing what a fresh machine lacks).
+
+mod bundle;
+mod server;
+mod setup;
+mod site;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command> [options]
+
+  serve [--port 8080] [--seeds DIR]    build the release site into dist/ and serve it on 127.0.0.1
+  dist  [--seeds DIR] [--out DIR]      build the static site only (default dist/)
+  bundle DIR [--out FILE]              build a bundle from any folder and print a summary
+  test                                 install what is missing, then run every test
+";
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace root (where Cargo.toml, seeds/ and public/ live).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+/// Command-line options: positional arguments plus `--name value` pairs.
+struct Args {
+    positional: Vec<String>,
+    options: Vec<(String, String)>,
+}
+
+impl Args {
+    fn parse(raw: &[String]) -> Result<Args> {
+        let mut args = Args {
+            positional: Vec::new(),
+            options: Vec::new(),
+        };
+        let mut iter = raw.iter();
+        while let Some(arg) = iter.next() {
+            if let Some(name) = arg.strip_prefix("--") {
+                let (name, value) = match name.split_once('=') {
+                    Some((n, v)) => (n.to_string(), v.to_string()),
+                    None => {
+                        let value = iter.next().ok_or(format!("--{name} needs a value"))?;
+                        (name.to_string(), value.clone())
+                    }
+                };
+                args.options.push((name, value));
+            } else {
+                args.positional.push(arg.clone());
+            }
+        }
+        Ok(args)
+    }
+
+    fn option(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn path(&self, name: &str) -> Option<PathBuf> {
+        self.option(name).map(absolute)
+    }
+
+    fn allow_only(&self, names: &[&str], positional: usize) -> Result {
+        if let Some((bad, _)) = self
+            .options
+            .iter()
+            .find(|(n, _)| !names.contains(&n.as_str()))
+        {
+            return Err(format!("unknown option --{bad}\n\n{HELP}"));
+        }
+        if self.positional.len() > positional {
+            return Err(format!(
+                "unexpected argument {:?}\n\n{HELP}",
+                self.positional[positional]
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Paths on the command line are relative to where the user ran cargo.
+fn absolute(path: &str) -> PathBuf {
+    let path = PathBuf::from(path);
+    if path.is_absolute() {
+        path
+    } else {
+        std::env::current_dir()
+            .unwrap_or_else(|_| root())
+            .join(path)
+    }
+}
+
+fn run(raw: &[String]) -> Result {
+    let command = raw.first().map(String::as_str).unwrap_or("help");
+    let args = Args::parse(raw.get(1..).unwrap_or_default())?;
+    match command {
+        "serve" => {
+            args.allow_only(&["port", "seeds"], 0)?;
+            let port = match args.option("port") {
+                Some(p) => p
+                    .parse()
+                    .map_err(|_| format!("--port {p}: not a port number"))?,
+                None => 8080,
+            };
+            let out = root().join("dist");
+            site::build(args.path("seeds").as_deref(), &out)?;
+            server::serve_forever(&out, port)
+        }
+        "dist" => {
+            args.allow_only(&["seeds", "out"], 0)?;
+            let out = args.path("out").unwrap_or_else(|| root().join("dist"));
+            site::build(args.path("seeds").as_deref(), &out)
+        }
+        "bundle" => {
+            args.allow_only(&["out"], 1)?;
+            let dir = args
+                .positional
+                .first()
+                .ok_or(format!("bundle needs a folder\n\n{HELP}"))?;
+            bundle::run(&absolute(dir), args.path("out").as_deref())
+        }
+        "test" => {
+            args.allow_only(&[], 0)?;
+            test::run()
+        }
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n\n{HELP}")),
+    }
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    match run(&raw) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Builds the static site: the release wasm, its JS glue (wasm-bindgen as a library, so no
+//! CLI download is needed), and everything in public/. The output uses relative URLs only,
+//! so it can be served from any path of any static host.
+
+use crate::root;
+use crate::setup::{self, cargo, WASM_TARGET};
+use std::io::Write;
+use std::path::Path;
+
+/// Files this build writes besides public/'s; a folder holding them is a previous build.
+const GENERATED: &[&str] = &["ftz_explorer.js", "ftz_explorer_bg.wasm"];
+
+pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
+    setup::wasm_target()?;
+    let mut cmd = cargo();
+    cmd.args(["build", "--release", "--target", WASM_TARGET])
+        .args(["--package", "ftz-explorer", "--bin", "ftz-explorer"])
+        .current_dir(root());
+    if let Some(seeds) = seeds {
+        if !seeds.is_dir() {
+            return Err(format!("--seeds {}: not a folder", seeds.display()));
+        }
+        cmd.env("FTZ_SEEDS_DIR", seeds);
+    }
+    setup::run(&mut cmd)?;
+    let wasm = root().join("target/wasm32-unknown-unknown/release/ftz-explorer.wasm");
+
+    prepare_out_dir(out)?;
+    let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
+    bindgen
+        .input_path(&wasm)
+        .out_name("ftz_explorer")
+        .web(true)
+        .map_err(|e| format!("wasm-bindgen: {e:#}"))?
+        // The library's default differs from the CLI's; without this init() cannot find
+        // the .wasm next to the JS.
+        .omit_default_module_path(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .typescript(false)
+        .debug(false);
+    bindgen
+        .generate(out)
+        .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
+    copy_dir(&root().join("public"), out)?;
+    report_sizes(out)
+}
+
+/// Empties `out` if it is a previous build (or empty); refuses to wipe anything else.
+fn prepare_out_dir(out: &Path) -> crate::Result {
+    if out.exists() {
+        let is_empty = out.read_dir().map_err(|e| e.to_string())?.next().is_none();
+        let is_previous = GENERATED.iter().any(|f| out.join(f).exists());
+        if !is_empty && !is_previous {
+            return Err(format!(
+                "{} exists and is not a previous build; choose another --out",
+                out.display()
+            ));
+        }
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> crate::Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if src.is_dir() {
+            copy_dir(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst).map_err(|e| format!("{}: {e}", src.display()))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+fn report_sizes(out: &Path) -> crate::Result {
+    let mut entries: Vec<_> = std::fs::read_dir(out)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    let (mut raw_total, mut gz_total) = (0, 0);
+    println!("site in {}:", out.display());
+    for entry in entries {
+        let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
+        let gz = gzip_len(&bytes);
+        raw_total += bytes.len();
+        gz_total += gz;
+        println!(
+            "  {:<24} {:>9} bytes {:>9} gzip",
+            entry.file_name().to_string_lossy(),
+            bytes.len(),
+            gz
+        );
+    }
+    println!(
+        "  {:<24} {:>9} bytes {:>9} gzip",
+        "total", raw_total, gz_total
+    );
+    Ok(())
+}

@@ -1,0 +1,206 @@
+//! `cargo xtask test`: every test, in order of cost — native unit and integration tests,
+//! build-failure checks on bad seed folders, the release site, wasm-bindgen tests in
+//! headless Chromium, then end-to-end tests driving the built site in headless Chromium.
+//! Ends with one `N passed, N failed` line over all of them; exits non-zero on any failure.
+
+use crate::setup::{self, cargo, describe, WASM_TARGET};
+use crate::{root, server, site};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    /// Runs a test command, streaming its output and counting the results it reports
+    /// (cargo's `test result:` lines, node's `# pass N` / `# fail N`).
+    fn command(&mut self, label: &str, cmd: &mut Command) {
+        eprintln!("\n== {label}\n$ {}", describe(cmd));
+        let failed = self.failed;
+        let status = cmd.stdout(Stdio::piped()).spawn().and_then(|mut child| {
+            let stdout = child.stdout.take().expect("piped stdout");
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                println!("{line}");
+                self.count(&line);
+            }
+            child.wait()
+        });
+        match status {
+            Ok(s) if s.success() => {}
+            Ok(s) => self.fail(format!("{label}: {s}"), failed),
+            Err(e) => self.fail(format!("{label}: cannot start: {e}"), failed),
+        }
+    }
+
+    /// A failing command that reported no failing test still counts as one failure.
+    fn fail(&mut self, why: String, failed_before: usize) {
+        if self.failed == failed_before {
+            self.failed += 1;
+        }
+        self.failures.push(why);
+    }
+
+    fn count(&mut self, line: &str) {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            for part in rest.split([';', '.']) {
+                let mut words = part.split_whitespace();
+                if let (Some(n), Some(what)) = (words.next(), words.next()) {
+                    match (n.parse::<usize>(), what) {
+                        (Ok(n), "passed") => self.passed += n,
+                        (Ok(n), "failed") => self.failed += n,
+                        _ => {}
+                    }
+                }
+            }
+        } else if let Some(rest) = line
+            .strip_prefix("# pass ")
+            .or(line.strip_prefix("ℹ pass "))
+        {
+            self.passed += rest.trim().parse::<usize>().unwrap_or(0);
+        } else if let Some(rest) = line
+            .strip_prefix("# fail ")
+            .or(line.strip_prefix("ℹ fail "))
+        {
+            self.failed += rest.trim().parse::<usize>().unwrap_or(0);
+        }
+    }
+
+    fn check(&mut self, label: &str, result: crate::Result) {
+        match result {
+            Ok(()) => {
+                println!("ok: {label}");
+                self.passed += 1;
+            }
+            Err(why) => {
+                println!("FAILED: {label}: {why}");
+                self.failed += 1;
+                self.failures.push(format!("{label}: {why}"));
+            }
+        }
+    }
+}
+
+pub fn run() -> crate::Result {
+    // Set-up failures are not test failures: stop at once with the reason.
+    setup::wasm_target()?;
+    setup::npm_packages()?;
+    let (_chromium, chromedriver) = setup::chromium()?;
+    let runner = setup::test_runner()?;
+
+    let mut tally = Tally::default();
+    tally.command(
+        "native tests",
+        cargo().args(["test", "--workspace"]).current_dir(root()),
+    );
+    bad_seed_checks(&mut tally);
+
+    let dist = root().join("dist");
+    if let Err(why) = site::build(None, &dist) {
+        tally.check("release site builds", Err(why));
+    } else {
+        tally.command(
+            "wasm-bindgen tests (headless Chromium)",
+            cargo()
+                .args(["test", "--target", WASM_TARGET, "--package", "ftz-explorer"])
+                .args(["--test", "wasm_mount"])
+                .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
+                .env("CHROMEDRIVER", &chromedriver)
+                .current_dir(root()),
+        );
+        browser_tests(&mut tally, &dist);
+    }
+
+    println!();
+    for failure in &tally.failures {
+        println!("failed: {failure}");
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 && tally.failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} test(s) failed", tally.failed))
+    }
+}
+
+/// A seed folder holding a file that cannot be read must stop the build, naming the file.
+fn bad_seed_checks(tally: &mut Tally) {
+    let cases: [(&str, &[u8], &str); 2] = [
+        ("empty.txt", b"", "the file is empty"),
+        (
+            "broken.txt",
+            &[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00],
+            "not valid text",
+        ),
+    ];
+    for (name, bytes, reason) in cases {
+        let label = format!("a seed folder with {name} stops the build naming it");
+        let result = (|| {
+            let dir = root().join("target/bad-seeds").join(name);
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            std::fs::copy(first_seed()?, dir.join("good.txt")).map_err(|e| e.to_string())?;
+            std::fs::write(dir.join(name), bytes).map_err(|e| e.to_string())?;
+            let out = cargo()
+                .args(["check", "--package", "ftz-explorer", "--lib"])
+                .env("FTZ_SEEDS_DIR", &dir)
+                .env("CARGO_TARGET_DIR", root().join("target/bad-seeds-build"))
+                .current_dir(root())
+                .output()
+                .map_err(|e| e.to_string())?;
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let named = stderr.contains(&format!("{name}: ")) && stderr.contains(reason);
+            match (out.status.success(), named) {
+                (false, true) => Ok(()),
+                (true, _) => Err("the build succeeded".into()),
+                (false, false) => Err(format!(
+                    "the message does not name {name} and why:\n{stderr}"
+                )),
+            }
+        })();
+        tally.check(&label, result);
+    }
+}
+
+fn first_seed() -> crate::Result<std::path::PathBuf> {
+    let mut seeds: Vec<_> = std::fs::read_dir(root().join("seeds"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    seeds.sort();
+    seeds.into_iter().next().ok_or("seeds/ is empty".into())
+}
+
+/// End-to-end tests (tests/e2e/*.test.mjs, playwright-core + Debian's Chromium) against
+/// the built site served over HTTP. The oracle bundle comes from `cargo xtask bundle`.
+fn browser_tests(tally: &mut Tally, dist: &Path) {
+    let oracle = root().join("target/e2e/seeds-bundle.json");
+    if let Err(why) = crate::bundle::run(&root().join("seeds"), Some(&oracle)) {
+        tally.check("seed bundle for the browser tests", Err(why));
+        return;
+    }
+    let addr = match server::spawn(dist) {
+        Ok(addr) => addr,
+        Err(e) => return tally.check("start the test server", Err(e.to_string())),
+    };
+    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/e2e"))
+        .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p: &std::path::PathBuf| p.to_string_lossy().ends_with(".test.mjs"));
+    files.sort();
+    tally.command(
+        "browser end-to-end tests (headless Chromium)",
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+            .args(&files)
+            .env("FTZ_BASE_URL", format!("http://{addr}/"))
+            .env("FTZ_SEEDS_BUNDLE", &oracle)
+            .env("FTZ_SCREENSHOTS", root().join("target/screenshots"))
+            .current_dir(root()),
+    );
+}
