@@ -5,11 +5,11 @@
 //! The folder is `seeds/` unless `FTZ_SEEDS_DIR` names another one. A file that cannot be
 //! read stops the build with a message naming it.
 
-#[allow(dead_code)]
-#[path = "src/model.rs"]
+#[allow(dead_code, unused_imports)]
+#[path = "src/model/mod.rs"]
 mod model;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/ingest/mod.rs"]
 mod ingest;
 
@@ -18,7 +18,7 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-env-changed=FTZ_SEEDS_DIR");
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/model.rs");
+    println!("cargo:rerun-if-changed=src/model");
     println!("cargo:rerun-if-changed=src/ingest");
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
     let seeds = match std::env::var_os("FTZ_SEEDS_DIR") {

@@ -3,7 +3,7 @@
 //! Cost: a constant number of passes over the text; no regexes.
 
 use super::boilerplate::is_boilerplate;
-use crate::model::{Document, Lang, Span};
+use crate::model::{DocDate, Document, Item, ItemKind, Lang, Span};
 
 /// Longest title kept before cutting at a sentence or word boundary (in chars).
 const MAX_TITLE_CHARS: usize = 160;
@@ -13,14 +13,33 @@ pub fn build_document(id: &str, file: &str, encoding: &str, text: String) -> Doc
     let paragraphs = line_spans(&text);
     let lang = detect_lang(&text);
     let title = pick_title(&text, &paragraphs).unwrap_or_else(|| id.to_string());
+    let items = paragraphs
+        .iter()
+        .map(|&span| Item {
+            kind: ItemKind::Paragraph,
+            span,
+            number: None,
+            label: None,
+            parent: None,
+            annotations: Vec::new(),
+            agencies: Vec::new(),
+            regions: Vec::new(),
+            topics: Vec::new(),
+        })
+        .collect();
     Document {
         id: id.to_string(),
         file: file.to_string(),
         title,
         lang,
         encoding: encoding.to_string(),
+        date: DocDate::unknown(),
+        source: None,
+        doc_numbers: Vec::new(),
+        regions: Vec::new(),
         text,
-        paragraphs,
+        items,
+        figures: Vec::new(),
     }
 }
 

@@ -83,7 +83,9 @@ pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
             reason: "no documents: the folder holds no readable files".into(),
         });
     }
-    Ok(Bundle::new(documents))
+    let mut bundle = Bundle::empty();
+    bundle.documents = documents;
+    Ok(bundle)
 }
 
 #[cfg(test)]

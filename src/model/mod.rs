@@ -1,0 +1,383 @@
+//! The bundle model: what `build.rs` writes and the browser reads.
+//!
+//! A bundle is one JSON object. Every document keeps its full decoded text exactly once;
+//! everything else (items such as sections, measures, cases; figures) points into that text with
+//! [`Span`]s, so no text is stored twice and every item can be sliced back out of its
+//! document for the reader and for permalinks.
+//!
+//! Schema (version [`SCHEMA_VERSION`]): see the field docs below; in short
+//!
+//! ```text
+//! { schema, generator,
+//!   agencies: [Entity], regions: [Entity], topics: [Entity],   // referenced by index
+//!   documents: [{ id, file, title, lang, encoding, date, source, doc_numbers, regions,
+//!                 text,                                     // the decoded text, LF line ends
+//!                 items: [{ kind, span, number?, label?, parent?, annotations?,
+//!                           agencies?, regions?, topics? }],
+//!                 figures: [{ item, span, sentence, value, unit, scale?, kind, direction? }] }],
+//!   warnings: [{ doc, message }] }
+//! ```
+//!
+//! Empty lists and absent options are omitted from the JSON; readers default them.
+//!
+//! Cost: validation ([`Bundle::from_json`]) is linear in the number of spans; nothing here
+//! allocates beyond what serde needs to hold the bundle.
+
+mod validate;
+
+pub use validate::BundleError;
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the bundle format. Readers refuse any other version.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// A half-open byte range `[start, end)` into a document's `text`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span(pub u32, pub u32);
+
+impl Span {
+    pub fn start(self) -> usize {
+        self.0 as usize
+    }
+    pub fn end(self) -> usize {
+        self.1 as usize
+    }
+    /// The text this span covers, or `None` if it does not fit the text.
+    pub fn slice(self, text: &str) -> Option<&str> {
+        text.get(self.start()..self.end())
+    }
+}
+
+/// The language a document is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh")]
+    Zh,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
+/// How precisely a document's date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+    Unknown,
+}
+
+/// Where a document's date comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// A dateline or "日期:" field near the top (publication date).
+    Stated,
+    /// The date under which the document was signed (e.g. "2021年1月21日" after the body).
+    Signed,
+    /// Completed from context, e.g. "September 2" with the year taken from the text.
+    Inferred,
+    /// No date found.
+    None,
+}
+
+/// A document date: `value` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY` according to `precision`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocDate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    pub precision: DatePrecision,
+    pub source: DateSource,
+    /// The text the date was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Span>,
+    /// How the date was inferred, when it was (e.g. "year from \"In the first seven months of this year\"…").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl DocDate {
+    pub fn unknown() -> DocDate {
+        DocDate {
+            value: None,
+            precision: DatePrecision::Unknown,
+            source: DateSource::None,
+            evidence: None,
+            note: None,
+        }
+    }
+    /// The year, when known.
+    pub fn year(&self) -> Option<i32> {
+        self.value.as_deref()?.get(..4)?.parse().ok()
+    }
+}
+
+/// A document number such as 国办发〔2022〕35号 or "Ji Zhengfa (2021) No. 16".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocNumber {
+    /// Normalised form: brackets and spacing unified (〔2022〕, "(2021) No. 16").
+    pub text: String,
+    pub span: Span,
+}
+
+/// What an item is. Items partition a document's content lines (and split long lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// The document's own title line.
+    Title,
+    /// Datelines, source lines, signatures, addressees: about the document, not content.
+    Meta,
+    /// A heading: 一、… / 第一章 / "I." / a short unpunctuated line.
+    Section,
+    /// A numbered measure or an enumerated point ("12." / （一） / "First, …").
+    Measure,
+    /// "Case N: title" plus its subtitle line.
+    Case,
+    /// A labelled part of a case ("Reform approach:" / "Reform highlights:"); its `label`
+    /// names the part and its span covers the part's body.
+    CasePart,
+    Paragraph,
+    /// Site chrome (navigation, footers): kept, but not content.
+    Boilerplate,
+}
+
+impl ItemKind {
+    /// Content items are the ones search, facets and statistics count.
+    pub fn is_content(self) -> bool {
+        !matches!(
+            self,
+            ItemKind::Boilerplate | ItemKind::Meta | ItemKind::Title
+        )
+    }
+}
+
+/// A unit's role in a responsibility annotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 牵头单位 (lead unit).
+    Lead,
+    /// 责任单位 / 配合单位 / 协办单位 / 责任部门 (responsible or co-operating units).
+    Support,
+}
+
+/// One unit named in an annotation: an index into `Bundle::agencies` and its role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitRef {
+    pub agency: u32,
+    pub role: Role,
+}
+
+/// A responsibility annotation such as (牵头单位:省自贸办;责任单位:省发改委、省经信厅).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Covers the annotation including its parentheses.
+    pub span: Span,
+    pub units: Vec<UnitRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub span: Span,
+    /// The item's number as written, as a value: 12 for "12." / "（十二）" / "Twelfth,".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+    /// The marker or label as written: "一", "Case 3", "Reform approach", "First".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Index (in `Document::items`) of the enclosing section or case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Annotation>,
+    /// Agencies mentioned in the text (indices into `Bundle::agencies`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<u32>,
+    /// Regions mentioned (indices into `Bundle::regions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<u32>,
+    /// Topics assigned by the rules in `src/ingest/topics.tsv` (indices into `Bundle::topics`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<u32>,
+}
+
+impl Item {
+    /// Agencies with the given role in any of this item's annotations, in order, deduplicated.
+    pub fn units(&self, role: Role) -> Vec<u32> {
+        let mut out = Vec::new();
+        for unit in self.annotations.iter().flat_map(|a| &a.units) {
+            if unit.role == role && !out.contains(&unit.agency) {
+                out.push(unit.agency);
+            }
+        }
+        out
+    }
+}
+
+/// What a figure measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    Money,
+    /// A share or level in percent ("accounting for 40%").
+    Percent,
+    /// A change, in percent or percentage points ("an increase of 41.5%").
+    RateOfChange,
+    Count,
+    Duration,
+    /// Other measured quantities: area, weight, containers, …
+    Quantity,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// A quantitative statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Index of the item it occurs in (in `Document::items`).
+    pub item: u32,
+    /// The figure as written, e.g. "1.161 billion yuan" (a span of the document text).
+    pub span: Span,
+    /// The sentence it came from.
+    pub sentence: Span,
+    /// The value with its scale applied: "1.161 billion" → 1.161e9, "2.13亿" → 2.13e8.
+    pub value: f64,
+    /// Canonical unit code: "yuan", "usd", "%", "pp", "enterprise", "day", "train", "" …
+    pub unit: String,
+    /// The scale word as written, if any: "亿", "万", "billion", "million", "thousand".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    pub kind: FigureKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+}
+
+/// A canonical name with both languages where known (agency, region or topic).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id from the lexicon (e.g. "hubei", "ftz-hubei-wuhan"), or "unknown:<name>" for
+    /// a unit named in an annotation that the lexicon does not know.
+    pub id: String,
+    /// Province, ftz, area, city; agency; topic.
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+    /// Index of the enclosing entity in the same table (an FTZ area's FTZ, an FTZ's province).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<u32>,
+}
+
+impl Entity {
+    /// The name in the preferred language, falling back to the other one.
+    pub fn name(&self, lang: Lang) -> &str {
+        match (lang, self.zh.is_empty(), self.en.is_empty()) {
+            (Lang::Zh, false, _) | (Lang::En, false, true) => &self.zh,
+            _ => &self.en,
+        }
+    }
+}
+
+/// Something ingest noticed and did not "fix": numbering gaps, restarts, unknown agencies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub doc: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub file: String,
+    pub title: String,
+    pub lang: Lang,
+    pub encoding: String,
+    pub date: DocDate,
+    /// Publisher or source as stated ("信息来源:湖北省政府网"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doc_numbers: Vec<DocNumber>,
+    /// Regions the document is mainly about (indices into `Bundle::regions`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<u32>,
+    pub text: String,
+    pub items: Vec<Item>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+}
+
+impl Document {
+    /// The text of a span of this document ("" if the span does not fit, which a validated
+    /// bundle rules out).
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text).unwrap_or("")
+    }
+
+    pub fn item_text(&self, item: &Item) -> &str {
+        self.slice(item.span)
+    }
+
+    /// Length of the text in Unicode scalar values (what a reader would call characters).
+    pub fn char_len(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub schema: u32,
+    pub generator: String,
+    #[serde(default)]
+    pub agencies: Vec<Entity>,
+    #[serde(default)]
+    pub regions: Vec<Entity>,
+    #[serde(default)]
+    pub topics: Vec<Entity>,
+    pub documents: Vec<Document>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+impl Bundle {
+    /// A bundle of the current schema, stamped with this crate's version.
+    pub fn empty() -> Bundle {
+        Bundle {
+            schema: SCHEMA_VERSION,
+            generator: concat!("ftz-explorer ", env!("CARGO_PKG_VERSION")).to_string(),
+            agencies: Vec::new(),
+            regions: Vec::new(),
+            topics: Vec::new(),
+            documents: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The canonical serialisation: compact JSON, fields in declaration order, documents in
+    /// the order ingest produced them. The same bundle always gives the same bytes.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a bundle always serialises")
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
