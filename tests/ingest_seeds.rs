@@ -1,7 +1,7 @@
 //! Ingest on the real seed documents, and the bundle that build.rs embedded from them.
 
 use ftz_explorer::ingest::{self, fs::read_folder, Source};
-use ftz_explorer::model::{Bundle, BundleError, Lang, SCHEMA_VERSION};
+use ftz_explorer::model::{Bundle, BundleError, ItemKind, SCHEMA_VERSION};
 use std::path::Path;
 
 fn seed_sources() -> Vec<Source> {
@@ -16,62 +16,55 @@ fn seed_sources() -> Vec<Source> {
 }
 
 #[test]
-fn every_seed_becomes_a_document_with_a_title_language_and_paragraphs() {
+fn every_seed_becomes_a_document_whose_items_cover_its_lines() {
     let sources = seed_sources();
     let bundle = ingest::ingest(&sources).unwrap();
     assert_eq!(bundle.schema, SCHEMA_VERSION);
     assert_eq!(bundle.documents.len(), sources.len());
     for (doc, source) in bundle.documents.iter().zip(&sources) {
         assert_eq!(doc.file, source.name);
-        assert!(source.name.starts_with(&doc.id));
         assert!(
             !doc.title.is_empty() && doc.title != doc.id,
             "{}: no title",
             doc.id
         );
-        assert!(
-            doc.paragraphs.len() >= 3,
-            "{}: {} paragraphs",
-            doc.id,
-            doc.paragraphs.len()
-        );
         // The kept text is exactly the source text (the seeds are UTF-8 with \n line ends).
         assert_eq!(doc.text.as_bytes(), source.bytes.as_slice());
-        // Paragraphs cover every non-blank line of the text, in order, and nothing else.
-        let expected: Vec<&str> = doc
-            .text
-            .lines()
-            .map(|l| l.trim_matches(ingest::document::is_space))
-            .filter(|l| !l.is_empty())
-            .collect();
-        let got: Vec<&str> = doc.paragraph_texts().collect();
-        assert_eq!(got, expected, "{}", doc.id);
+        // Items are in document order and do not overlap.
+        for pair in doc.items.windows(2) {
+            assert!(
+                pair[0].span.1 <= pair[1].span.0,
+                "{}: items overlap or are out of order",
+                doc.id
+            );
+        }
+        // Every non-blank line is covered by an item, or is the label of the case part after it.
+        let mut offset = 0;
+        for line in doc.text.split('\n') {
+            let (start, end) = (offset, offset + line.len());
+            offset = end + 1;
+            let content = line.trim();
+            if content.is_empty() {
+                continue;
+            }
+            let covered = doc
+                .items
+                .iter()
+                .any(|i| i.span.start() < end && i.span.end() > start);
+            let is_label = doc.items.iter().any(|i| {
+                i.kind == ItemKind::CasePart
+                    && i.span.start() >= end
+                    && i.label
+                        .as_deref()
+                        .is_some_and(|l| content.trim_end_matches([':', '：']) == l)
+            });
+            assert!(
+                covered || is_label,
+                "{}: line not covered: {content:?}",
+                doc.id
+            );
+        }
     }
-}
-
-#[test]
-fn languages_and_titles_of_the_seeds() {
-    let bundle = ingest::ingest(&seed_sources()).unwrap();
-    let by_prefix = |prefix: &str| {
-        bundle
-            .documents
-            .iter()
-            .find(|d| d.id.starts_with(prefix))
-            .unwrap_or_else(|| panic!("no document {prefix}_…"))
-    };
-    for prefix in ["000", "001", "002", "003"] {
-        assert_eq!(by_prefix(prefix).lang, Lang::En, "{prefix}");
-    }
-    let hubei = by_prefix("004");
-    assert_eq!(hubei.lang, Lang::Zh);
-    assert!(hubei.title.contains("自由贸易试验区"), "{}", hubei.title);
-    // 002 opens with site navigation and a breadcrumb; the title is the heading after them.
-    let jilin = by_prefix("002");
-    assert!(
-        jilin.title.starts_with("Policy interpretation"),
-        "{}",
-        jilin.title
-    );
 }
 
 #[test]
@@ -102,7 +95,11 @@ fn build_rs_embedded_exactly_what_ingest_produces() {
 #[test]
 fn bundles_of_other_versions_or_shapes_are_refused_with_a_reason() {
     let good = ftz_explorer::seed_bundle_json();
-    let truncated = &good[..good.len() / 2];
+    let half = (0..=good.len() / 2)
+        .rev()
+        .find(|&i| good.is_char_boundary(i))
+        .unwrap();
+    let truncated = &good[..half];
     assert!(matches!(
         Bundle::from_json(truncated),
         Err(BundleError::Malformed(_))
@@ -116,11 +113,7 @@ fn bundles_of_other_versions_or_shapes_are_refused_with_a_reason() {
         Bundle::from_json(&future),
         Err(BundleError::Version { found: 999 })
     );
-    let bad_span = good.replacen(
-        "\"paragraphs\":[[",
-        "\"paragraphs\":[[999999999,999999999],[",
-        1,
-    );
+    let bad_span = good.replacen("\"span\":[", "\"span\":[999999999,999999999],\"x\":[", 1);
     let err = Bundle::from_json(&bad_span).unwrap_err();
     assert!(err.to_string().contains("does not fit"), "{err}");
 }

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ftz_explorer::app::{DocumentList, Reader};
-use ftz_explorer::model::Bundle;
+use ftz_explorer::model::{Bundle, ItemKind, Lang, Span};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -44,26 +44,51 @@ fn document_list_shows_every_title_as_a_link() {
 }
 
 #[wasm_bindgen_test]
-fn reader_renders_paragraphs_as_text() {
-    let mut doc = seeds().documents[4].clone();
+fn reader_renders_every_item_as_text() {
+    let bundle = seeds();
+    let mut doc = bundle
+        .documents
+        .iter()
+        .find(|d| d.lang == Lang::Zh)
+        .unwrap()
+        .clone();
     // Markup in document text must stay text.
     let hostile = "<img src=x onerror=alert(1)>";
     doc.text.push_str(&format!("\n{hostile}"));
     let len = doc.text.len() as u32;
-    doc.paragraphs
-        .push(ftz_explorer::model::Span(len - hostile.len() as u32, len));
-    let expected: Vec<String> = doc.paragraph_texts().map(str::to_string).collect();
+    let mut paragraph = doc.items.last().unwrap().clone();
+    paragraph.kind = ItemKind::Paragraph;
+    paragraph.span = Span(len - hostile.len() as u32, len);
+    paragraph.annotations.clear();
+    doc.items.push(paragraph);
+    let expected: Vec<String> = doc
+        .items
+        .iter()
+        .map(|item| {
+            doc.item_text(item)
+                .lines()
+                .next()
+                .unwrap()
+                .trim()
+                .to_string()
+        })
+        .collect();
     let host = host();
     let _handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <Reader doc=doc on_back=Callback::new(|_| {})/> }
+        view! { <Reader bundle=bundle doc=doc on_back=Callback::new(|_| {})/> }
     });
-    let paragraphs = host.query_selector_all(".reader-body p").unwrap();
-    assert_eq!(paragraphs.length() as usize, expected.len());
-    for (i, text) in expected.iter().enumerate() {
-        assert_eq!(
-            &paragraphs.item(i as u32).unwrap().text_content().unwrap(),
-            text
+    for (i, first_line) in expected.iter().enumerate() {
+        let element = host
+            .query_selector(&format!("#i{i}"))
+            .unwrap()
+            .expect("an element per item");
+        let shown = element.text_content().unwrap();
+        assert!(
+            shown.contains(first_line.as_str()),
+            "item {i}: {shown:?} lacks {first_line:?}"
         );
     }
     assert!(host.query_selector(".reader-body img").unwrap().is_none());
+    // Measures show their lead units.
+    assert!(host.query_selector(".it-duty").unwrap().is_some());
 }

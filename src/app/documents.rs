@@ -1,7 +1,7 @@
 //! The list of documents: title, language, size, linking to the reader.
 
 use super::url;
-use crate::model::{Bundle, Lang};
+use crate::model::{Bundle, DateSource, DocDate, ItemKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -16,6 +16,36 @@ pub fn group_thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "2 Sep 2020 (inferred)", "Mar 2021", "undated".
+pub fn date_label(date: &DocDate) -> String {
+    let Some(value) = date.value.as_deref() else {
+        return "undated".into();
+    };
+    let parts: Vec<&str> = value.split('-').collect();
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .copied()
+            .unwrap_or("?")
+    };
+    let label = match parts.as_slice() {
+        [y, m, d] => format!("{} {} {y}", d.trim_start_matches('0'), month(m)),
+        [y, m] => format!("{} {y}", month(m)),
+        [y] => y.to_string(),
+        _ => value.to_string(),
+    };
+    match date.source {
+        DateSource::Inferred => format!("{label} (inferred)"),
+        DateSource::Signed => format!("{label} (signed)"),
+        _ => label,
+    }
 }
 
 pub fn lang_label(lang: Lang) -> &'static str {
@@ -39,11 +69,19 @@ pub fn DocumentList(bundle: Arc<Bundle>, on_open: Callback<Option<String>>) -> i
         .iter()
         .map(|doc| {
             let id = doc.id.clone();
-            let meta = format!(
-                "{} characters · {} paragraphs",
-                group_thousands(doc.char_len()),
-                group_thousands(doc.paragraphs.len())
-            );
+            let count = |kind| doc.items.iter().filter(|i| i.kind == kind).count();
+            let mut parts = vec![date_label(&doc.date)];
+            for (kind, name) in [
+                (ItemKind::Measure, "measures"),
+                (ItemKind::Case, "cases"),
+                (ItemKind::Section, "sections"),
+            ] {
+                if count(kind) > 0 {
+                    parts.push(format!("{} {name}", count(kind)));
+                }
+            }
+            parts.push(format!("{} characters", group_thousands(doc.char_len())));
+            let meta = parts.join(" · ");
             view! {
                 <li class="doc-card">
                     <a class="doc-title" href=url::doc_href(&doc.id) lang=html_lang(doc.lang)

@@ -59,7 +59,9 @@ pub fn App(bundle: Arc<Bundle>) -> impl IntoView {
     let body = move || {
         let id = open_doc.get();
         match id.as_deref().and_then(|id| bundle.document(id)) {
-            Some(doc) => view! { <Reader doc=doc.clone() on_back=open/> }.into_any(),
+            Some(doc) => {
+                view! { <Reader bundle=bundle.clone() doc=doc.clone() on_back=open/> }.into_any()
+            }
             None => {
                 let missing = id.map(|id| {
                     view! { <p class="notice" role="status">"No document with id " <code>{id}</code> " in this bundle."</p> }

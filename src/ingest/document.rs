@@ -3,44 +3,69 @@
 //! Cost: a constant number of passes over the text; no regexes.
 
 use super::boilerplate::is_boilerplate;
-use crate::model::{DocDate, Document, Item, ItemKind, Lang, Span};
+use super::structure::{structure, Structure};
+use super::tables::Tables;
+use super::{annotations, metadata};
+use crate::model::{Annotation, Document, Lang, Span, UnitRef};
 
 /// Longest title kept before cutting at a sentence or word boundary (in chars).
 const MAX_TITLE_CHARS: usize = 160;
 
-/// Builds the document model from decoded text. Pure: no I/O, cannot fail.
-pub fn build_document(id: &str, file: &str, encoding: &str, text: String) -> Document {
-    let paragraphs = line_spans(&text);
+/// Builds the document model from decoded text: structure, annotations, metadata, and the
+/// entity tags that `tables` interns. Returns the warnings noticed on the way.
+pub fn build_document(
+    id: &str,
+    file: &str,
+    encoding: &str,
+    text: String,
+    tables: &mut Tables,
+) -> (Document, Vec<String>) {
     let lang = detect_lang(&text);
-    let title = pick_title(&text, &paragraphs).unwrap_or_else(|| id.to_string());
-    let items = paragraphs
-        .iter()
-        .map(|&span| Item {
-            kind: ItemKind::Paragraph,
-            span,
-            number: None,
-            label: None,
-            parent: None,
-            annotations: Vec::new(),
-            agencies: Vec::new(),
-            regions: Vec::new(),
-            topics: Vec::new(),
-        })
-        .collect();
-    Document {
+    let title_span = pick_title(&text, &line_spans(&text));
+    let title = title_span
+        .map(|s| shorten_title(&text[s.start()..s.end()]))
+        .unwrap_or_else(|| id.to_string());
+    let Structure {
+        mut items,
+        mut warnings,
+    } = structure(&text, lang, title_span);
+    for item in items.iter_mut().filter(|i| i.kind.is_content()) {
+        let item_text = &text[item.span.start()..item.span.end()];
+        for raw in annotations::find(item_text) {
+            let units = raw
+                .units
+                .iter()
+                .map(|(name, role)| UnitRef {
+                    agency: tables.agency(name, &mut warnings),
+                    role: *role,
+                })
+                .collect();
+            let span = Span(
+                item.span.0 + raw.span.0 as u32,
+                item.span.0 + raw.span.1 as u32,
+            );
+            item.annotations.push(Annotation { span, units });
+        }
+    }
+    let date = metadata::document_date(&text, &items);
+    let source = metadata::source(&text, &items);
+    let doc_numbers = metadata::doc_numbers(&text);
+    let mut document = Document {
         id: id.to_string(),
         file: file.to_string(),
         title,
         lang,
         encoding: encoding.to_string(),
-        date: DocDate::unknown(),
-        source: None,
-        doc_numbers: Vec::new(),
+        date,
+        source,
+        doc_numbers,
         regions: Vec::new(),
         text,
         items,
         figures: Vec::new(),
-    }
+    };
+    tables.tag(&mut document);
+    (document, warnings)
 }
 
 /// Whitespace that surrounds content in scraped texts: ASCII, no-break and ideographic.
@@ -87,15 +112,13 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
-/// The first content line near the top that reads like a heading: not boilerplate, not a
-/// bare date or byline. Long first lines (news leads) are cut at their first sentence.
-fn pick_title(text: &str, paragraphs: &[Span]) -> Option<String> {
-    paragraphs
-        .iter()
-        .take(8)
-        .filter_map(|span| span.slice(text))
-        .find(|line| !is_boilerplate(line) && looks_like_heading(line))
-        .map(shorten_title)
+/// The first line near the top that reads like a heading: not boilerplate, not a bare
+/// date or byline.
+fn pick_title(text: &str, lines: &[Span]) -> Option<Span> {
+    lines.iter().take(8).copied().find(|span| {
+        let line = &text[span.start()..span.end()];
+        !is_boilerplate(line) && looks_like_heading(line)
+    })
 }
 
 fn looks_like_heading(line: &str) -> bool {
@@ -104,6 +127,7 @@ fn looks_like_heading(line: &str) -> bool {
     letters >= 6 && letters > digits
 }
 
+/// Long first lines (news leads) are cut at their first sentence.
 fn shorten_title(line: &str) -> String {
     if line.chars().count() <= MAX_TITLE_CHARS {
         return line.to_string();
@@ -155,7 +179,13 @@ mod tests {
     #[test]
     fn title_skips_chrome_and_datelines() {
         let text = "English | Chinese | is accessible\n2022-12-06 10:20\nPolicy interpretation of the Opinions\nBody.";
-        let doc = build_document("x", "x.txt", "UTF-8", text.to_string());
+        let (doc, _) = build_document(
+            "x",
+            "x.txt",
+            "UTF-8",
+            text.to_string(),
+            &mut Tables::default(),
+        );
         assert_eq!(doc.title, "Policy interpretation of the Opinions");
     }
 
@@ -175,7 +205,13 @@ mod tests {
 
     #[test]
     fn a_document_without_any_heading_is_titled_by_its_id() {
-        let doc = build_document("notes", "notes.txt", "UTF-8", "2021 - 2022\n12345".into());
+        let (doc, _) = build_document(
+            "notes",
+            "notes.txt",
+            "UTF-8",
+            "2021 - 2022\n12345".into(),
+            &mut Tables::default(),
+        );
         assert_eq!(doc.title, "notes");
     }
 }

@@ -11,12 +11,19 @@
 //!
 //! Cost: linear in the total size of the sources; the whole corpus is held in memory once.
 
+pub mod annotations;
 pub mod boilerplate;
+pub mod dates;
 pub mod decode;
 pub mod document;
 pub mod fs;
+pub mod metadata;
+pub mod numbering;
+pub mod sentences;
+pub mod structure;
+pub mod tables;
 
-use crate::model::Bundle;
+use crate::model::{Bundle, Warning};
 use std::fmt;
 
 /// One input file: its name (used for the document id and in error messages) and bytes.
@@ -55,6 +62,8 @@ pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
     let mut documents = Vec::with_capacity(sorted.len());
+    let mut tables = tables::Tables::default();
+    let mut warnings = Vec::new();
     for source in sorted {
         let decoded = decode::decode(&source.bytes).map_err(|e| IngestError {
             file: source.name.clone(),
@@ -70,12 +79,18 @@ pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
                 reason: format!("its id {id:?} is already taken by {}", previous.file),
             });
         }
-        documents.push(document::build_document(
+        let (document, noticed) = document::build_document(
             id,
             &source.name,
             decoded.encoding,
             decoded.text,
-        ));
+            &mut tables,
+        );
+        warnings.extend(noticed.into_iter().map(|message| Warning {
+            doc: document.id.clone(),
+            message,
+        }));
+        documents.push(document);
     }
     if documents.is_empty() {
         return Err(IngestError {
@@ -85,6 +100,10 @@ pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
     }
     let mut bundle = Bundle::empty();
     bundle.documents = documents;
+    bundle.agencies = tables.agencies.entities;
+    bundle.regions = tables.regions.entities;
+    bundle.topics = tables.topics.entities;
+    bundle.warnings = warnings;
     Ok(bundle)
 }
 

@@ -1,0 +1,393 @@
+//! Document metadata: meta lines (datelines, sources, addressees), the document date with
+//! its precision and provenance, document numbers, and the stated source or publisher.
+//!
+//! Date rules, in order: a full date on a meta line before the body is the stated
+//! (publication) date; a meta line that is only a date is the signature date; failing both,
+//! a year-less date in the lead ("on September 2") gets its year inferred from an
+//! anniversary phrase ("have been in operation for one year") and the unveiling dates of
+//! the zones named with it (`ftz_established.tsv`). Nothing is guessed beyond that.
+//!
+//! Cost: a few passes over the meta lines and the first paragraphs; document numbers need
+//! one pass over the text.
+
+use super::dates::{find_dates, FoundDate};
+use crate::model::{DatePrecision, DateSource, DocDate, DocNumber, Item, ItemKind, Span};
+
+const META_LABELS: &[&str] = &[
+    "信息来源",
+    "来源:",
+    "来源:",
+    "发布时间",
+    "发布日期",
+    "日期:",
+    "日期:",
+    "Article Source",
+    "Source:",
+    "Release time",
+    "Released:",
+    "Published:",
+    "Author:",
+    "作者:",
+    "浏览次数",
+    "reporter",
+    "记者",
+    "责任编辑",
+    "编辑:",
+];
+
+/// A dateline, source line or addressee line ("各市、州、县人民政府,省政府各部门:").
+pub fn is_meta_line(line: &str) -> bool {
+    let chars = line.chars().count();
+    if chars <= 120 && META_LABELS.iter().any(|l| line.contains(l)) {
+        return true;
+    }
+    let dates = find_dates(line);
+    if chars <= 40 && dates.iter().any(|d| d.year.is_some() && d.month.is_some()) {
+        let rest: usize = chars
+            - dates
+                .iter()
+                .map(|d| line[d.span.0..d.span.1].chars().count())
+                .sum::<usize>();
+        return rest <= 20;
+    }
+    chars <= 60
+        && line.ends_with([':', ':'])
+        && ["人民政府", "各部门", "各有关单位", "各单位", "各直属机构"]
+            .iter()
+            .any(|w| line.contains(w))
+}
+
+fn date_value(d: &FoundDate) -> Option<(String, DatePrecision)> {
+    let y = d.year?;
+    Some(match (d.month, d.day) {
+        (Some(m), Some(day)) => (format!("{y:04}-{m:02}-{day:02}"), DatePrecision::Day),
+        (Some(m), None) => (format!("{y:04}-{m:02}"), DatePrecision::Month),
+        _ => (format!("{y:04}"), DatePrecision::Year),
+    })
+}
+
+fn shift(span: (usize, usize), by: usize) -> Span {
+    Span((span.0 + by) as u32, (span.1 + by) as u32)
+}
+
+/// The document date, from its items (see the module doc for the rules).
+pub fn document_date(text: &str, items: &[Item]) -> DocDate {
+    let body_start = items
+        .iter()
+        .position(|i| i.kind.is_content())
+        .unwrap_or(items.len());
+    let meta = items.iter().filter(|i| i.kind == ItemKind::Meta);
+    let mut signed = None;
+    for (k, item) in meta.enumerate() {
+        let line = &text[item.span.start()..item.span.end()];
+        for d in find_dates(line) {
+            let Some((value, precision)) = date_value(&d) else {
+                continue;
+            };
+            let only_date = line.trim().len() == d.span.1 - d.span.0;
+            let before_body = items
+                .iter()
+                .position(|i| i == item)
+                .is_some_and(|p| p < body_start);
+            let date = DocDate {
+                value: Some(value),
+                precision,
+                source: if only_date && k > 0 {
+                    DateSource::Signed
+                } else {
+                    DateSource::Stated
+                },
+                evidence: Some(shift(d.span, item.span.start())),
+                note: None,
+            };
+            match date.source {
+                DateSource::Stated if before_body || k == 0 => return date,
+                _ => signed = signed.or(Some(date)),
+            }
+        }
+    }
+    signed.unwrap_or_else(|| infer_from_lead(text, items))
+}
+
+fn infer_from_lead(text: &str, items: &[Item]) -> DocDate {
+    let lead: Vec<&Item> = items
+        .iter()
+        .filter(|i| i.kind.is_content())
+        .take(3)
+        .collect();
+    for item in &lead {
+        let para = &text[item.span.start()..item.span.end()];
+        for d in find_dates(para) {
+            if let Some((value, precision)) = date_value(&d) {
+                if precision == DatePrecision::Day {
+                    return DocDate {
+                        value: Some(value),
+                        precision,
+                        source: DateSource::Stated,
+                        evidence: Some(shift(d.span, item.span.start())),
+                        note: None,
+                    };
+                }
+                continue;
+            }
+            let (Some(month), Some(day)) = (d.month, d.day) else {
+                continue;
+            };
+            let evidence = Some(shift(d.span, item.span.start()));
+            // The lead: everything up to the end of the third content item, title included.
+            let lead_text = &text[..lead.last().map_or(0, |i| i.span.end())];
+            return match anniversary_year(lead_text) {
+                Some((year, why)) => DocDate {
+                    value: Some(format!("{year:04}-{month:02}-{day:02}")),
+                    precision: DatePrecision::Day,
+                    source: DateSource::Inferred,
+                    evidence,
+                    note: Some(why),
+                },
+                None => DocDate {
+                    note: Some(format!(
+                        "{} is stated without a year",
+                        &para[d.span.0..d.span.1]
+                    )),
+                    evidence,
+                    ..DocDate::unknown()
+                },
+            };
+        }
+    }
+    DocDate::unknown()
+}
+
+const ANNIVERSARY: &[(&str, i32)] = &[
+    ("for one year", 1),
+    ("for two years", 2),
+    ("for three years", 3),
+    ("for five years", 5),
+    ("first anniversary", 1),
+    ("成立一周年", 1),
+    ("挂牌一周年", 1),
+    ("运行一年", 1),
+    ("两周年", 2),
+    ("三周年", 3),
+    ("五周年", 5),
+];
+
+/// "six pilot free trade zones in Shandong, … have been in operation for one year": the
+/// newest zone named in that sentence plus the years.
+fn anniversary_year(lead: &str) -> Option<(i32, String)> {
+    let (phrase, years) = ANNIVERSARY.iter().find(|(p, _)| lead.contains(p))?;
+    let at = lead.find(phrase)?;
+    let sentence_start = lead[..at].rfind(['\n', '。']).map_or(0, |i| i + 1);
+    let sentence = &lead[sentence_start..at];
+    let (date, name) = established()
+        .filter(|(_, names)| names.iter().any(|n| sentence.contains(n)))
+        .map(|(date, names)| (date, names[0]))
+        .max_by_key(|(date, _)| *date)?;
+    let year: i32 = date.get(..4)?.parse().ok()?;
+    Some((
+        year + years,
+        format!(
+            "year inferred: {name} was unveiled in {}, and the text says \"{phrase}\"",
+            &date[..7]
+        ),
+    ))
+}
+
+fn established() -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    include_str!("ftz_established.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(date, names)| (date, names.split('|').collect()))
+}
+
+/// 国办发〔2022〕35号 / 鄂政发[2021]5号 / "Ji Zhengfa (2021) No. 16" / "Guofa (2020) No. 7".
+pub fn doc_numbers(text: &str) -> Vec<DocNumber> {
+    let mut found = Vec::new();
+    for (open, _) in text.match_indices(['〔', '[', '［', '(', '（']) {
+        let close_at = open + text[open..].chars().next().map_or(1, char::len_utf8);
+        let year_len = text[close_at..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if year_len != 4 {
+            continue;
+        }
+        let year = &text[close_at..close_at + year_len];
+        let after_year = close_at + year_len;
+        let Some(close) = text[after_year..]
+            .chars()
+            .next()
+            .filter(|c| "〕]］)）".contains(*c))
+        else {
+            continue;
+        };
+        let after = after_year + close.len_utf8();
+        // Chinese form: issuer characters before, digits + 号 after.
+        let issuer = chinese_issuer(&text[..open]);
+        let num_len = text[after..].bytes().take_while(u8::is_ascii_digit).count();
+        if !issuer.is_empty() && num_len > 0 && text[after + num_len..].starts_with('号') {
+            let start = open - issuer.len();
+            let end = after + num_len + '号'.len_utf8();
+            let text_norm = format!("{issuer}〔{year}〕{}号", &text[after..after + num_len]);
+            found.push(DocNumber {
+                text: text_norm,
+                span: Span(start as u32, end as u32),
+            });
+            continue;
+        }
+        // English form: "Ji Zhengfa (2021) No. 16".
+        let rest = text[after..].trim_start();
+        let Some(num) = rest.strip_prefix("No.").map(str::trim_start) else {
+            continue;
+        };
+        let num_len = num.bytes().take_while(u8::is_ascii_digit).count();
+        if num_len == 0 {
+            continue;
+        }
+        let end = text.len() - num.len() + num_len;
+        // Up to two capitalised words, not reaching back past an opening bracket or quote.
+        let mut issuer: Vec<&str> = Vec::new();
+        for word in text[..open].trim_end().rsplit(' ').take(2) {
+            let bare = word.trim_start_matches(['(', '（', '"', '“']);
+            if !(bare.chars().next().is_some_and(char::is_uppercase)
+                && bare.chars().all(char::is_alphabetic))
+            {
+                break;
+            }
+            issuer.push(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        if issuer.is_empty() {
+            continue;
+        }
+        let issuer: Vec<&str> = issuer.into_iter().rev().collect();
+        let start = text[..open].trim_end().len() - issuer.join(" ").len();
+        let norm = format!("{} ({year}) No. {}", issuer.join(" "), &num[..num_len]);
+        found.push(DocNumber {
+            text: norm,
+            span: Span(start as u32, end as u32),
+        });
+    }
+    found
+}
+
+/// The issuing organ's abbreviation right before 〔year〕: Han characters, at most eight,
+/// after the last word that cannot be part of it ("依据国办发" → "国办发").
+fn chinese_issuer(before: &str) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| super::document::is_han(c))
+        .take(8)
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let run = &before[start..];
+    [
+        "依据", "根据", "按照", "印发", "和", "及", "与", "号", "的", "见",
+    ]
+    .iter()
+    .filter_map(|w| run.rfind(w).map(|i| i + w.len()))
+    .max()
+    .map_or(run, |cut| &run[cut..])
+}
+
+/// The stated source ("信息来源:湖北省政府网", "Article Source: …"), else the organiser
+/// named in the site footer ("Organizer: Jilin Provincial Department of Commerce").
+pub fn source(text: &str, items: &[Item]) -> Option<String> {
+    let field = |kind: ItemKind, labels: &[&str]| {
+        items.iter().filter(|i| i.kind == kind).find_map(|i| {
+            let line = &text[i.span.start()..i.span.end()];
+            labels.iter().find_map(|label| field_value(line, label))
+        })
+    };
+    field(
+        ItemKind::Meta,
+        &["信息来源", "来源", "Article Source", "Source"],
+    )
+    .or_else(|| field(ItemKind::Boilerplate, &["Organizer", "主办单位"]))
+}
+
+/// The value after `label:` on a line, up to the next field or the end of the line.
+fn field_value(line: &str, label: &str) -> Option<String> {
+    let value = line[line.find(label)? + label.len()..].trim_start_matches([':', '：', ' ']);
+    let end = ["Tel", "电话", "日期", "地址", "Add:", "|", "  "]
+        .iter()
+        .filter_map(|stop| value.find(stop))
+        .min()
+        .unwrap_or(value.len());
+    let value = value[..end].trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_lines() {
+        for line in [
+            "信息来源:湖北省政府网 日期:2021-02-08",
+            "2021年1月21日",
+            "2022-06-01 0 By",
+            "2022 - Dec -06 10:20:00 Article Source:",
+            "各市、州、县人民政府,省政府各部门:",
+        ] {
+            assert!(is_meta_line(line), "{line}");
+        }
+        for line in ["In July 2020, The State Council issued Several Opinions on Promoting the High-quality Development", "1.聚焦自贸试验区"] {
+            assert!(!is_meta_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn document_numbers_in_both_languages() {
+        let text = "依据国办发〔2022〕35号和鄂政发[2021]5号。\"Opinions\" Ji Zhengfa (2021) No. 16 and (Guofa (2020) No. 7), in (2020) No. 8.";
+        let found: Vec<(String, &str)> = doc_numbers(text)
+            .into_iter()
+            .map(|n| (n.text.clone(), &text[n.span.start()..n.span.end()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("国办发〔2022〕35号".to_string(), "国办发〔2022〕35号"),
+                ("鄂政发〔2021〕5号".to_string(), "鄂政发[2021]5号"),
+                (
+                    "Ji Zhengfa (2021) No. 16".to_string(),
+                    "Ji Zhengfa (2021) No. 16"
+                ),
+                ("Guofa (2020) No. 7".to_string(), "Guofa (2020) No. 7"),
+            ]
+        );
+    }
+
+    #[test]
+    fn field_values_stop_at_the_next_field() {
+        assert_eq!(
+            field_value("信息来源:湖北省政府网 日期:2021-02-08", "信息来源").as_deref(),
+            Some("湖北省政府网")
+        );
+        assert_eq!(
+            field_value(
+                "Organizer: Jilin Provincial Department of Commerce Tel: 0431",
+                "Organizer"
+            )
+            .as_deref(),
+            Some("Jilin Provincial Department of Commerce")
+        );
+        assert_eq!(
+            field_value("2022 - Dec -06 10:20:00 Article Source:", "Article Source"),
+            None
+        );
+    }
+
+    #[test]
+    fn anniversary_inference_uses_the_newest_zone_named() {
+        let lead = "six pilot free trade zones in Shandong, Jiangsu and the Lingang New Area of Shanghai Pilot Free Trade Zone have been in operation for one year.";
+        let (year, why) = anniversary_year(lead).unwrap();
+        assert_eq!(year, 2020);
+        assert!(why.contains("2019-08"), "{why}");
+    }
+}

@@ -1,0 +1,173 @@
+//! The facts a reader can check by hand in the seed documents, tested against ingest. The
+//! expected counts live here, in the tests, never in the code.
+
+use ftz_explorer::ingest::{self, fs::read_folder};
+use ftz_explorer::model::{Bundle, DatePrecision, DateSource, Document, ItemKind, Role};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn bundle() -> &'static Bundle {
+    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let folder = read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap();
+        ingest::ingest(&folder.sources).unwrap()
+    })
+}
+
+fn doc(prefix: &str) -> &'static Document {
+    bundle()
+        .documents
+        .iter()
+        .find(|d| d.id.starts_with(prefix))
+        .unwrap()
+}
+
+fn items(doc: &Document, kind: ItemKind) -> Vec<&ftz_explorer::model::Item> {
+    doc.items.iter().filter(|i| i.kind == kind).collect()
+}
+
+#[test]
+fn hubei_notice_has_9_sections_and_68_measures_in_order() {
+    let hubei = doc("004");
+    let sections: Vec<u32> = items(hubei, ItemKind::Section)
+        .iter()
+        .filter_map(|i| i.number)
+        .collect();
+    assert_eq!(sections, (1..=9).collect::<Vec<_>>());
+    let measures = items(hubei, ItemKind::Measure);
+    let numbers: Vec<u32> = measures.iter().filter_map(|i| i.number).collect();
+    assert_eq!(
+        numbers,
+        (1..=68).collect::<Vec<_>>(),
+        "41 and 42 have no period after the number"
+    );
+    // Each measure's parent is the section before it.
+    for m in &measures {
+        let parent = &hubei.items[m.parent.expect("a measure under a section") as usize];
+        assert_eq!(parent.kind, ItemKind::Section);
+    }
+    assert!(hubei
+        .item_text(measures[40])
+        .contains("加快建设武汉东湖科技保险创新示范区"));
+}
+
+#[test]
+fn every_responsibility_annotation_of_the_hubei_notice_is_parsed() {
+    let hubei = doc("004");
+    let agencies = &bundle().agencies;
+    let name = |i: u32| agencies[i as usize].zh.as_str();
+    let mut several = 0;
+    for m in items(hubei, ItemKind::Measure) {
+        let text = hubei.item_text(m);
+        // Independent count: each annotation starts with "(牵头单位" in this document.
+        assert_eq!(
+            m.annotations.len(),
+            text.matches("(牵头单位").count(),
+            "{}",
+            &text[..30]
+        );
+        several += (m.annotations.len() >= 2) as usize;
+        for a in &m.annotations {
+            let raw = hubei.slice(a.span);
+            assert!(raw.starts_with('(') && raw.ends_with(')'), "{raw}");
+            // Every listed unit's name (or its place-name prefix) occurs in the annotation.
+            for unit in &a.units {
+                let n = name(unit.agency);
+                let stem = n.trim_end_matches("市人民政府");
+                assert!(raw.contains(n) || raw.contains(stem), "{n} not in {raw}");
+            }
+            assert!(a.units.iter().any(|u| u.role == Role::Lead), "{raw}");
+        }
+    }
+    assert!(
+        several >= 6,
+        "measures 6, 8, 26, 38, 59, 60 carry two or three annotations"
+    );
+    let first = items(hubei, ItemKind::Measure)[0];
+    let leads: Vec<&str> = first.units(Role::Lead).into_iter().map(name).collect();
+    assert_eq!(leads, ["省自贸办"]);
+    let support: Vec<&str> = first.units(Role::Support).into_iter().map(name).collect();
+    assert_eq!(
+        support,
+        ["省发改委", "省经信厅", "省科技厅", "省卫健委", "省药监局"]
+    );
+    // "武汉、襄阳、宜昌市人民政府" names three city governments.
+    let m23 = items(hubei, ItemKind::Measure)[22];
+    let leads: Vec<&str> = m23.units(Role::Lead).into_iter().map(name).collect();
+    assert_eq!(
+        leads,
+        ["武汉市人民政府", "襄阳市人民政府", "宜昌市人民政府"]
+    );
+}
+
+#[test]
+fn qianhai_cases_each_have_an_approach_and_highlights() {
+    let qianhai = doc("003");
+    let cases = items(qianhai, ItemKind::Case);
+    assert_eq!(
+        cases.iter().filter_map(|c| c.number).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6]
+    );
+    for case in cases {
+        let index = qianhai
+            .items
+            .iter()
+            .position(|i| std::ptr::eq(i, case))
+            .unwrap() as u32;
+        let labels: Vec<&str> = qianhai
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::CasePart && i.parent == Some(index))
+            .filter_map(|i| i.label.as_deref())
+            .collect();
+        assert_eq!(labels, ["Reform approach", "Reform highlights"]);
+        // The case item covers its heading and its subtitle line.
+        assert_eq!(
+            qianhai.item_text(case).lines().count(),
+            2,
+            "{}",
+            qianhai.item_text(case)
+        );
+    }
+}
+
+#[test]
+fn jilin_interpretation_has_its_doc_numbers_and_six_aspects() {
+    let jilin = doc("002");
+    let numbers: Vec<&str> = jilin.doc_numbers.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(numbers, ["Ji Zhengfa (2021) No. 16", "Guofa (2020) No. 7"]);
+    let aspects_section = jilin
+        .items
+        .iter()
+        .position(|i| i.kind == ItemKind::Section && jilin.item_text(i).contains("Main contents"))
+        .unwrap() as u32;
+    let aspects: Vec<u32> = jilin
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Measure && i.parent == Some(aspects_section))
+        .filter_map(|i| i.number)
+        .collect();
+    assert_eq!(aspects, [1, 2, 3, 4, 5, 6], "23 measures in 6 aspects");
+    assert_eq!(jilin.date.value.as_deref(), Some("2022-12-06"));
+    assert_eq!(
+        jilin.source.as_deref(),
+        Some("Jilin Provincial Department of Commerce")
+    );
+    let chrome = items(jilin, ItemKind::Boilerplate);
+    assert!(chrome
+        .iter()
+        .any(|i| jilin.item_text(i).starts_with("ICP No.")));
+}
+
+#[test]
+fn dates_with_precision_and_provenance() {
+    let mofcom = doc("001");
+    assert_eq!(mofcom.date.value.as_deref(), Some("2020-09-02"));
+    assert_eq!(mofcom.date.precision, DatePrecision::Day);
+    assert_eq!(mofcom.date.source, DateSource::Inferred);
+    assert!(mofcom.slice(mofcom.date.evidence.unwrap()) == "September 2");
+    assert_eq!(doc("000").date.value.as_deref(), Some("2022-06-01"));
+    assert_eq!(doc("004").date.value.as_deref(), Some("2021-02-08"));
+    assert_eq!(doc("004").source.as_deref(), Some("湖北省政府网"));
+    assert_eq!(doc("003").date.precision, DatePrecision::Unknown);
+}
