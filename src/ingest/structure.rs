@@ -120,6 +120,10 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn push(&mut self, it: Item) -> usize {
+        // Any other item closes the open case part: parts only grow over adjacent lines.
+        if it.kind != ItemKind::CasePart {
+            self.part = None;
+        }
         self.items.push(it);
         self.items.len() - 1
     }
@@ -179,6 +183,8 @@ impl Builder<'_> {
 
     fn line(&mut self, span: Span, title: Option<Span>) {
         let line = &self.text[span.start()..span.end()];
+        // Only the line right after a case heading can be its subtitle.
+        let subtitle_expected = std::mem::take(&mut self.expect_subtitle);
         if is_boilerplate(line) {
             self.part = None;
             self.push(item(ItemKind::Boilerplate, span, None));
@@ -208,7 +214,6 @@ impl Builder<'_> {
         }
         if let Some(case) = self.case {
             if let Some((label, body)) = part_label(line) {
-                self.expect_subtitle = false;
                 self.part = None;
                 if body < line.len() {
                     let s = Span(span.0 + body as u32, span.1);
@@ -220,7 +225,7 @@ impl Builder<'_> {
                 }
                 return;
             }
-            if std::mem::take(&mut self.expect_subtitle) && line.chars().count() <= 200 {
+            if subtitle_expected && line.chars().count() <= 200 {
                 self.items[case].span.1 = span.1;
                 return;
             }
