@@ -15,6 +15,8 @@ pub mod boilerplate;
 pub mod decode;
 pub mod document;
 pub mod fs;
+pub mod lexicon;
+pub mod topics;
 
 use crate::model::Bundle;
 use std::fmt;
