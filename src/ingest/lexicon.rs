@@ -478,7 +478,7 @@ mod tests {
             .collect()
     }
 
-    fn spans<'t>(text: &'t str) -> Vec<&'t str> {
+    fn spans(text: &str) -> Vec<&str> {
         lexicon()
             .mentions(text)
             .iter()
@@ -498,7 +498,7 @@ mod tests {
                 e.id
             );
             assert!(
-                e.zh.chars().any(|c| !c.is_ascii()),
+                !e.zh.is_ascii(),
                 "{}: zh name {:?} is not Chinese",
                 e.id,
                 e.zh
