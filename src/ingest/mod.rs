@@ -17,11 +17,14 @@ pub mod dates;
 pub mod decode;
 pub mod document;
 pub mod fs;
+pub mod figures;
+pub mod lexicon;
 pub mod metadata;
 pub mod numbering;
 pub mod sentences;
 pub mod structure;
 pub mod tables;
+pub mod topics;
 
 use crate::model::{Bundle, Warning};
 use std::fmt;
