@@ -14,6 +14,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod document;
+pub mod figures;
 pub mod fs;
 
 use crate::model::Bundle;
