@@ -186,3 +186,30 @@ fn oracle_over_all_seeds() {
         }
     }
 }
+
+/// Cutting the seeds at arbitrary char boundaries (mid-number, mid-unit, mid-date) must
+/// never panic and must keep every span and sentence inside the piece.
+#[test]
+fn arbitrary_pieces_of_the_seeds_stay_consistent() {
+    for (name, text) in seeds() {
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(37).collect();
+        for &start in &cuts {
+            let end = (start + 90..text.len())
+                .find(|&e| text.is_char_boundary(e))
+                .unwrap_or(text.len());
+            let piece = &text[start..end];
+            for f in extract(piece) {
+                assert!(
+                    piece.get(f.span.0..f.span.1).is_some(),
+                    "{name}@{start}: {f:?}"
+                );
+                assert!(
+                    f.sentence.0 <= f.span.0
+                        && f.span.1 <= f.sentence.1
+                        && f.sentence.1 <= piece.len()
+                );
+                assert!(f.value.is_finite());
+            }
+        }
+    }
+}

@@ -274,3 +274,16 @@ fn low_end_of_a_range_shares_the_unit() {
         .iter()
         .all(|f| f.unit.is_empty()));
 }
+
+#[test]
+fn currency_signs_and_full_width_digits() {
+    let f = one("a fund of RMB 3 billion");
+    assert_eq!((f.unit.as_str(), f.kind), ("yuan", FigureKind::Money));
+    assert!(close(f.value, 3e9));
+    let f = one("投资１２０万元");
+    assert!(close(f.value, 1.2e6) && f.unit == "yuan");
+    let f = one("吞吐量达到3.5万标箱");
+    assert_eq!((f.unit.as_str(), f.kind), ("teu", FigureKind::Quantity));
+    let f = one("面积119.99平方公里");
+    assert_eq!((f.value, f.unit.as_str()), (119.99, "km2"));
+}
