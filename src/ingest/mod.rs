@@ -16,6 +16,7 @@ pub mod boilerplate;
 pub mod dates;
 pub mod decode;
 pub mod document;
+pub mod figures;
 pub mod fs;
 pub mod figures;
 pub mod lexicon;

@@ -1,0 +1,267 @@
+//! The unit and scale tables: which words may follow (or, for currencies, precede) a
+//! number, and what they mean.
+//!
+//! English entries are matched case-insensitively and must end at a word boundary;
+//! Chinese entries are matched exactly. Among the entries that match, the longest wins
+//! ("working days" over "days", "个百分点" over "个"). Cost: one pass over the table per
+//! number, i.e. constant per figure.
+
+use super::text::{char_at, char_before};
+
+/// What a unit measures; decides the figure kind (percent may still become a change).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Money,
+    Percent,
+    Duration,
+    Quantity,
+    Count,
+}
+
+/// The class of a canonical unit code.
+pub fn class_of(code: &str) -> Class {
+    match code {
+        "yuan" | "usd" | "eur" | "hkd" => Class::Money,
+        "%" | "pp" => Class::Percent,
+        "day" | "working_day" | "hour" | "minute" | "week" | "month" | "year" => Class::Duration,
+        "teu" | "ton" | "km2" | "km" | "m2" | "hectare" | "mu" => Class::Quantity,
+        _ => Class::Count,
+    }
+}
+
+/// Surface form → canonical code. Written forms that follow a number (after its scale).
+const UNITS: &[(&str, &str)] = &[
+    // money
+    ("yuan", "yuan"),
+    ("rmb", "yuan"),
+    ("us dollars", "usd"),
+    ("u.s. dollars", "usd"),
+    ("dollars", "usd"),
+    ("usd", "usd"),
+    ("euros", "eur"),
+    ("元", "yuan"),
+    ("元人民币", "yuan"),
+    ("人民币", "yuan"),
+    ("美元", "usd"),
+    ("欧元", "eur"),
+    ("港元", "hkd"),
+    // percent
+    ("%", "%"),
+    ("％", "%"),
+    ("percent", "%"),
+    ("per cent", "%"),
+    ("percentage points", "pp"),
+    ("percentage point", "pp"),
+    ("个百分点", "pp"),
+    ("百分点", "pp"),
+    // durations
+    ("working days", "working_day"),
+    ("working day", "working_day"),
+    ("business days", "working_day"),
+    ("days", "day"),
+    ("day", "day"),
+    ("hours", "hour"),
+    ("hour", "hour"),
+    ("minutes", "minute"),
+    ("weeks", "week"),
+    ("months", "month"),
+    ("month", "month"),
+    ("years", "year"),
+    ("year", "year"),
+    ("个工作日", "working_day"),
+    ("工作日", "working_day"),
+    ("天", "day"),
+    ("个小时", "hour"),
+    ("小时", "hour"),
+    ("分钟", "minute"),
+    ("周", "week"),
+    ("个月", "month"),
+    ("年", "year"),
+    // quantities
+    ("teus", "teu"),
+    ("teu", "teu"),
+    ("标箱", "teu"),
+    ("tons", "ton"),
+    ("tonnes", "ton"),
+    ("吨", "ton"),
+    ("square kilometers", "km2"),
+    ("square kilometres", "km2"),
+    ("sq km", "km2"),
+    ("km2", "km2"),
+    ("km²", "km2"),
+    ("平方公里", "km2"),
+    ("kilometers", "km"),
+    ("kilometres", "km"),
+    ("km", "km"),
+    ("公里", "km"),
+    ("平方米", "m2"),
+    ("hectares", "hectare"),
+    ("公顷", "hectare"),
+    ("亩", "mu"),
+    // counts
+    ("enterprises", "enterprise"),
+    ("companies", "enterprise"),
+    ("firms", "enterprise"),
+    ("家企业", "enterprise"),
+    ("家", "enterprise"),
+    ("户", "enterprise"),
+    ("items", "item"),
+    ("项", "item"),
+    ("条", "item"),
+    ("projects", "project"),
+    ("个项目", "project"),
+    ("项目", "project"),
+    ("cases", "case"),
+    ("个案例", "case"),
+    ("案例", "case"),
+    ("件", "case"),
+    ("trains", "train"),
+    ("列", "train"),
+    ("policies", "policy"),
+    ("项政策", "policy"),
+    ("条政策", "policy"),
+    ("measures", "measure"),
+    ("项措施", "measure"),
+    ("条措施", "measure"),
+    ("tasks", "task"),
+    ("项任务", "task"),
+    ("experiences", "experience"),
+    ("achievements", "achievement"),
+    ("results", "result"),
+    ("项成果", "result"),
+    ("kinds", "kind"),
+    ("types", "type"),
+    ("counties", "county"),
+    ("provinces", "province"),
+    ("cities", "city"),
+    ("places", "place"),
+    ("teams", "team"),
+    ("institutions", "institution"),
+    ("services", "service"),
+    ("aspects", "aspect"),
+    ("countries", "country"),
+    ("people", "person"),
+    ("persons", "person"),
+    ("人次", "person"),
+    ("人", "person"),
+    ("名", "person"),
+    ("次", "time"),
+    ("批", "batch"),
+    // a bare classifier: the number is a count of something unnamed
+    ("个", ""),
+];
+
+/// Scale words and their factors.
+const SCALES: &[(&str, f64)] = &[
+    ("trillion", 1e12),
+    ("billion", 1e9),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("万亿", 1e12),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+];
+
+/// Currency signs written before the number.
+const PREFIXES: &[(&str, &str)] = &[
+    ("US$", "usd"),
+    ("US $", "usd"),
+    ("HK$", "hkd"),
+    ("USD", "usd"),
+    ("RMB", "yuan"),
+    ("CNY", "yuan"),
+    ("人民币", "yuan"),
+    ("$", "usd"),
+    ("¥", "yuan"),
+    ("￥", "yuan"),
+];
+
+/// A table entry found in the text: `[start, end)` and what it stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub code: &'static str,
+    pub factor: f64,
+}
+
+/// Whether `pattern` is written at `pos` (ASCII case-insensitively) and, if it ends in a
+/// letter or digit, is not followed by one. Returns the end of the match.
+fn matches_at(text: &str, pos: usize, pattern: &str) -> Option<usize> {
+    let end = pos.checked_add(pattern.len())?;
+    let written = text.get(pos..end)?;
+    if !written.eq_ignore_ascii_case(pattern) {
+        return None;
+    }
+    let last_is_word = pattern
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let next_is_word = char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric());
+    (!(last_is_word && next_is_word)).then_some(end)
+}
+
+/// Skips ASCII spaces (at most a few) after a number.
+fn skip_spaces(text: &str, mut pos: usize) -> usize {
+    let limit = pos + 3;
+    while pos < limit && char_at(text, pos) == Some(' ') {
+        pos += 1;
+    }
+    pos
+}
+
+/// A scale word at `pos` (after optional spaces).
+pub fn scale_at(text: &str, pos: usize) -> Option<Hit> {
+    let start = skip_spaces(text, pos);
+    SCALES.iter().find_map(|&(word, factor)| {
+        let end = matches_at(text, start, word)?;
+        Some(Hit {
+            start,
+            end,
+            code: "",
+            factor,
+        })
+    })
+}
+
+/// The longest unit at `pos`, after optional spaces or one hyphen ("144-hour").
+pub fn unit_at(text: &str, pos: usize) -> Option<Hit> {
+    let hyphen = char_at(text, pos) == Some('-')
+        && char_at(text, pos + 1).is_some_and(|c| c.is_ascii_alphabetic());
+    let start = if hyphen {
+        pos + 1
+    } else {
+        skip_spaces(text, pos)
+    };
+    UNITS
+        .iter()
+        .filter_map(|&(form, code)| {
+            let end = matches_at(text, start, form)?;
+            Some(Hit {
+                start,
+                end,
+                code,
+                factor: 1.0,
+            })
+        })
+        .max_by_key(|hit| hit.end)
+}
+
+/// A currency sign just before `start` (optionally separated by one space).
+pub fn prefix_before(text: &str, start: usize) -> Option<Hit> {
+    let before = text.get(..start)?;
+    let trimmed = before.strip_suffix(' ').unwrap_or(before);
+    PREFIXES.iter().find_map(|&(sign, code)| {
+        let head = trimmed.strip_suffix(sign)?;
+        let glued = sign.starts_with(|c: char| c.is_ascii_alphabetic())
+            && char_before(text, head.len()).is_some_and(|c| c.is_ascii_alphabetic());
+        (!glued).then_some(Hit {
+            start: head.len(),
+            end: start,
+            code,
+            factor: 1.0,
+        })
+    })
+}
