@@ -10,11 +10,55 @@ use proptest::prelude::*;
 /// Pieces of the genre, so that generated text exercises the structure rules and not only
 /// the "not text" error path.
 const PIECES: &[&str] = &[
-    "1.", "12．", "41", "\u{e010}", "（一）", "(3)", "一、", "第七章", "Ii. ", "First, ", "The second is ",
-    "Case 2: ", "Reform approach:", "(牵头单位:", "责任单位：", "省商务厅", "、", ";", ")", "）", "(",
-    "湖北自贸试验区", "Hubei FTZ", "海关", "customs", "1.161 billion yuan", "41.5%", "2.13亿元", "三十五项",
-    "2021年1月21日", "September 2", "国办发〔2022〕35号", "Ji Zhengfa (2021) No. 16", "ICP备", "Tel:",
-    "\n", "\n\n", "\r\n", " ", "\u{3000}", "。", ".", "x", "支持", "measures", "0", "9", "万", "亿",
+    "1.",
+    "12．",
+    "41",
+    "\u{e010}",
+    "（一）",
+    "(3)",
+    "一、",
+    "第七章",
+    "Ii. ",
+    "First, ",
+    "The second is ",
+    "Case 2: ",
+    "Reform approach:",
+    "(牵头单位:",
+    "责任单位：",
+    "省商务厅",
+    "、",
+    ";",
+    ")",
+    "）",
+    "(",
+    "湖北自贸试验区",
+    "Hubei FTZ",
+    "海关",
+    "customs",
+    "1.161 billion yuan",
+    "41.5%",
+    "2.13亿元",
+    "三十五项",
+    "2021年1月21日",
+    "September 2",
+    "国办发〔2022〕35号",
+    "Ji Zhengfa (2021) No. 16",
+    "ICP备",
+    "Tel:",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "\u{3000}",
+    "。",
+    ".",
+    "x",
+    "支持",
+    "measures",
+    "0",
+    "9",
+    "万",
+    "亿",
 ];
 
 fn check(bundle: &Bundle) {
@@ -26,13 +70,22 @@ fn check(bundle: &Bundle) {
         for item in &doc.items {
             assert!(!doc.item_text(item).is_empty(), "empty item");
             for a in &item.annotations {
-                assert!(item.span.0 <= a.span.0 && a.span.1 <= item.span.1, "annotation outside its item");
+                assert!(
+                    item.span.0 <= a.span.0 && a.span.1 <= item.span.1,
+                    "annotation outside its item"
+                );
             }
         }
         for f in &doc.figures {
             let item = &doc.items[f.item as usize];
-            assert!(item.span.0 <= f.span.0 && f.span.1 <= item.span.1, "figure outside its item");
-            assert!(f.sentence.0 <= f.span.0 && f.span.1 <= f.sentence.1, "figure outside its sentence");
+            assert!(
+                item.span.0 <= f.span.0 && f.span.1 <= item.span.1,
+                "figure outside its item"
+            );
+            assert!(
+                f.sentence.0 <= f.span.0 && f.span.1 <= f.sentence.1,
+                "figure outside its sentence"
+            );
         }
     }
     // The bundle survives its own reader.

@@ -18,7 +18,6 @@ pub mod decode;
 pub mod document;
 pub mod figures;
 pub mod fs;
-pub mod figures;
 pub mod lexicon;
 pub mod metadata;
 pub mod numbering;

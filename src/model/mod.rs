@@ -24,6 +24,7 @@
 //! allocates beyond what serde needs to hold the bundle.
 
 mod validate;
+mod wire;
 
 pub use validate::BundleError;
 
@@ -352,6 +353,8 @@ pub struct Bundle {
     pub regions: Vec<Entity>,
     #[serde(default)]
     pub topics: Vec<Entity>,
+    /// Written in the compact form of [`wire`]; absolute spans in memory.
+    #[serde(with = "wire")]
     pub documents: Vec<Document>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,

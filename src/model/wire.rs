@@ -1,0 +1,251 @@
+//! The JSON form of documents, made compact for transfer: item spans are written as
+//! `[gap since the previous item's end, length]`, annotation and figure spans as
+//! `[offset from their item's start, length]`, annotation units as `lead` / `support`
+//! lists, and a label is omitted when it only repeats the number. Small numbers compress
+//! far better than absolute offsets; in memory every span stays absolute.
+//!
+//! Cost: one pass over the items and figures each way.
+
+use super::{
+    Annotation, Direction, DocDate, DocNumber, Document, Figure, FigureKind, Item, ItemKind, Lang,
+    Role, Span, UnitRef,
+};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Serialize, Deserialize)]
+struct WireAnnotation {
+    span: [i64; 2],
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    lead: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    support: Vec<u32>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireItem {
+    kind: ItemKind,
+    span: [i64; 2],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parent: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    annotations: Vec<WireAnnotation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    agencies: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    regions: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    topics: Vec<u32>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireFigure {
+    item: u32,
+    span: [i64; 2],
+    sentence: [i64; 2],
+    value: f64,
+    unit: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scale: Option<String>,
+    kind: FigureKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    direction: Option<Direction>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireDocument {
+    id: String,
+    file: String,
+    title: String,
+    lang: Lang,
+    encoding: String,
+    date: DocDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    doc_numbers: Vec<DocNumber>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    regions: Vec<u32>,
+    text: String,
+    items: Vec<WireItem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    figures: Vec<WireFigure>,
+}
+
+fn relative(span: Span, base: u32) -> [i64; 2] {
+    [span.0 as i64 - base as i64, span.1 as i64 - span.0 as i64]
+}
+
+/// Back to an absolute span; offsets out of range become an empty span past the end of
+/// any text, which validation then reports.
+fn absolute(wire: [i64; 2], base: u32) -> Span {
+    let start = base as i64 + wire[0];
+    let end = start + wire[1];
+    let clamp = |v: i64| {
+        if (0..=u32::MAX as i64).contains(&v) {
+            v as u32
+        } else {
+            u32::MAX
+        }
+    };
+    Span(clamp(start), clamp(end))
+}
+
+fn to_wire(doc: &Document) -> WireDocument {
+    let mut previous_end = 0;
+    let items = doc
+        .items
+        .iter()
+        .map(|item| {
+            let span = relative(item.span, previous_end);
+            previous_end = item.span.1;
+            WireItem {
+                kind: item.kind,
+                span,
+                number: item.number,
+                label: item
+                    .label
+                    .clone()
+                    .filter(|l| item.number.is_none_or(|n| *l != n.to_string())),
+                parent: item.parent,
+                annotations: item
+                    .annotations
+                    .iter()
+                    .map(|a| WireAnnotation {
+                        span: relative(a.span, item.span.0),
+                        lead: ids_of(a, Role::Lead),
+                        support: ids_of(a, Role::Support),
+                    })
+                    .collect(),
+                agencies: item.agencies.clone(),
+                regions: item.regions.clone(),
+                topics: item.topics.clone(),
+            }
+        })
+        .collect();
+    let figures = doc
+        .figures
+        .iter()
+        .map(|f| {
+            let base = doc.items.get(f.item as usize).map_or(0, |i| i.span.0);
+            WireFigure {
+                item: f.item,
+                span: relative(f.span, base),
+                sentence: relative(f.sentence, base),
+                value: f.value,
+                unit: f.unit.clone(),
+                scale: f.scale.clone(),
+                kind: f.kind,
+                direction: f.direction,
+            }
+        })
+        .collect();
+    WireDocument {
+        id: doc.id.clone(),
+        file: doc.file.clone(),
+        title: doc.title.clone(),
+        lang: doc.lang,
+        encoding: doc.encoding.clone(),
+        date: doc.date.clone(),
+        source: doc.source.clone(),
+        doc_numbers: doc.doc_numbers.clone(),
+        regions: doc.regions.clone(),
+        text: doc.text.clone(),
+        items,
+        figures,
+    }
+}
+
+fn ids_of(a: &Annotation, role: Role) -> Vec<u32> {
+    a.units
+        .iter()
+        .filter(|u| u.role == role)
+        .map(|u| u.agency)
+        .collect()
+}
+
+fn from_wire(wire: WireDocument) -> Document {
+    let mut previous_end = 0;
+    let items: Vec<Item> = wire
+        .items
+        .into_iter()
+        .map(|w| {
+            let span = absolute(w.span, previous_end);
+            previous_end = span.1;
+            let label = w.label.or_else(|| w.number.map(|n| n.to_string()));
+            Item {
+                kind: w.kind,
+                span,
+                number: w.number,
+                label,
+                parent: w.parent,
+                annotations: w
+                    .annotations
+                    .into_iter()
+                    .map(|a| Annotation {
+                        span: absolute(a.span, span.0),
+                        units: a
+                            .lead
+                            .iter()
+                            .map(|&agency| UnitRef {
+                                agency,
+                                role: Role::Lead,
+                            })
+                            .chain(a.support.iter().map(|&agency| UnitRef {
+                                agency,
+                                role: Role::Support,
+                            }))
+                            .collect(),
+                    })
+                    .collect(),
+                agencies: w.agencies,
+                regions: w.regions,
+                topics: w.topics,
+            }
+        })
+        .collect();
+    let figures = wire
+        .figures
+        .into_iter()
+        .map(|f| {
+            let base = items.get(f.item as usize).map_or(0, |i| i.span.0);
+            Figure {
+                item: f.item,
+                span: absolute(f.span, base),
+                sentence: absolute(f.sentence, base),
+                value: f.value,
+                unit: f.unit,
+                scale: f.scale,
+                kind: f.kind,
+                direction: f.direction,
+            }
+        })
+        .collect();
+    Document {
+        id: wire.id,
+        file: wire.file,
+        title: wire.title,
+        lang: wire.lang,
+        encoding: wire.encoding,
+        date: wire.date,
+        source: wire.source,
+        doc_numbers: wire.doc_numbers,
+        regions: wire.regions,
+        text: wire.text,
+        items,
+        figures,
+    }
+}
+
+pub fn serialize<S: Serializer>(documents: &[Document], serializer: S) -> Result<S::Ok, S::Error> {
+    let wire: Vec<WireDocument> = documents.iter().map(to_wire).collect();
+    wire.serialize(serializer)
+}
+
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Document>, D::Error> {
+    let wire = Vec::<WireDocument>::deserialize(deserializer)?;
+    Ok(wire.into_iter().map(from_wire).collect())
+}
