@@ -3,7 +3,8 @@
 //! `#[path]`, so build.rs and the library run the very same code).
 //!
 //! The folder is `seeds/` unless `FTZ_SEEDS_DIR` names another one. A file that cannot be
-//! read stops the build with a message naming it.
+//! read stops the build with a message naming it; ingest warnings (numbering gaps, unknown
+//! agencies) are passed on as cargo warnings.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
@@ -39,6 +40,16 @@ fn main() {
             eprintln!("error: seed file {err}");
             std::process::exit(1);
         });
+    // Numbering gaps, unknown agencies …: reported, never "fixed".
+    for warning in bundle.warnings.iter().take(10) {
+        println!("cargo:warning={}: {}", warning.doc, warning.message);
+    }
+    if bundle.warnings.len() > 10 {
+        println!(
+            "cargo:warning={} more ingest warnings: `cargo xtask bundle <folder>` lists them all",
+            bundle.warnings.len() - 10
+        );
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("bundle.json");
     std::fs::write(&out, bundle.to_json()).unwrap_or_else(|err| {
         eprintln!("error: cannot write {}: {err}", out.display());

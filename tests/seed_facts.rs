@@ -2,7 +2,9 @@
 //! expected counts live here, in the tests, never in the code.
 
 use ftz_explorer::ingest::{self, fs::read_folder};
-use ftz_explorer::model::{Bundle, DatePrecision, DateSource, Document, ItemKind, Role};
+use ftz_explorer::model::{
+    Bundle, DatePrecision, DateSource, Direction, Document, FigureKind, ItemKind, Role,
+};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -59,8 +61,12 @@ fn every_responsibility_annotation_of_the_hubei_notice_is_parsed() {
     // Every name the agency goes by: canonical names are normalised (省发改委 → 省发展和改革委员会).
     let names = |i: u32| -> Vec<&str> {
         let entity = &agencies[i as usize];
-        match lex.get(&entity.id) {
-            Some(entry) => lex.entries[entry].names().collect(),
+        match lex
+            .entries
+            .iter()
+            .find(|e| e.zh == entity.zh && e.en == entity.en)
+        {
+            Some(entry) => entry.names().collect(),
             None => vec![entity.zh.as_str()],
         }
     };
@@ -186,4 +192,102 @@ fn dates_with_precision_and_provenance() {
     assert_eq!(doc("004").date.value.as_deref(), Some("2021-02-08"));
     assert_eq!(doc("004").source.as_deref(), Some("湖北省政府网"));
     assert_eq!(doc("003").date.precision, DatePrecision::Unknown);
+}
+
+#[test]
+fn figures_carry_value_unit_kind_and_their_sentence() {
+    let find = |prefix: &str, written: &str| {
+        let d = doc(prefix);
+        let f = d
+            .figures
+            .iter()
+            .find(|f| d.slice(f.span) == written)
+            .unwrap_or_else(|| panic!("no figure {written:?} in {prefix}"));
+        (d, f)
+    };
+    let (d, loans) = find("000", "1.161 billion yuan");
+    assert_eq!(
+        (loans.value, loans.unit.as_str(), loans.kind),
+        (1.161e9, "yuan", FigureKind::Money)
+    );
+    assert!(d.slice(loans.sentence).contains("496 enterprises"));
+    let (d, growth) = find("001", "41.5%");
+    assert_eq!(
+        (growth.kind, growth.direction),
+        (FigureKind::RateOfChange, Some(Direction::Up))
+    );
+    assert!(d.slice(growth.sentence).contains("879 trains"));
+    let (_, trains) = find("001", "879 trains");
+    assert_eq!((trains.value, trains.unit.as_str()), (879.0, "train"));
+    let (d, entities) = find("001", "31,559");
+    assert_eq!(entities.value, 31559.0);
+    assert!(d.slice(entities.sentence).contains("Yunnan"));
+    let (_, measures) = find("002", "23 specific measures");
+    assert_eq!((measures.value, measures.unit.as_str()), (23.0, "measure"));
+    let (_, aspects) = find("002", "6 aspects");
+    assert_eq!(aspects.value, 6.0);
+    // No figures from dates, document numbers or list numbering.
+    for d in &bundle().documents {
+        for f in &d.figures {
+            let written = d.slice(f.span);
+            assert!(
+                !(1990.0..=2030.0).contains(&f.value) || !f.unit.is_empty(),
+                "{written} looks like a year"
+            );
+            assert!(
+                d.doc_numbers
+                    .iter()
+                    .all(|n| f.span.1 <= n.span.0 || f.span.0 >= n.span.1),
+                "{written} is in a document number"
+            );
+            let item = &d.items[f.item as usize];
+            assert!(
+                item.number.is_none() || f.span.0 > item.span.0,
+                "{written} is the item's list number"
+            );
+        }
+    }
+}
+
+#[test]
+fn items_are_tagged_with_regions_agencies_and_topics() {
+    let hubei = doc("004");
+    let names = |ids: &[u32], table: &[ftz_explorer::model::Entity]| -> Vec<String> {
+        ids.iter().map(|&i| table[i as usize].en.clone()).collect()
+    };
+    let b = bundle();
+    let doc_regions = names(&hubei.regions, &b.regions);
+    assert!(
+        doc_regions.iter().any(|r| r.contains("Hubei")),
+        "{doc_regions:?}"
+    );
+    // Measure 9 is about the Xiangyang area of the Hubei FTZ.
+    let m9 = hubei
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::Measure && i.number == Some(9))
+        .unwrap();
+    let regions = names(&m9.regions, &b.regions);
+    assert!(
+        regions.iter().any(|r| r.contains("Xiangyang")),
+        "{regions:?}"
+    );
+    // Every measure that mentions 区块链 is tagged with the digital economy.
+    let digital = b.topics.iter().position(|t| t.zh.contains("数字")).unwrap() as u32;
+    for m in hubei.items.iter().filter(|i| i.kind == ItemKind::Measure) {
+        if hubei.item_text(m).contains("区块链") {
+            assert!(m.topics.contains(&digital), "{}", &hubei.item_text(m)[..40]);
+        }
+    }
+    // Unit names in annotations are not mistaken for what a measure mentions.
+    let m1 = hubei
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::Measure && i.number == Some(1))
+        .unwrap();
+    let mentioned = names(&m1.agencies, &b.agencies);
+    assert!(
+        !mentioned.iter().any(|a| a.contains("Medical Products")),
+        "{mentioned:?}"
+    );
 }

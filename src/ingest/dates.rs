@@ -266,7 +266,9 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 mod tests {
     use super::*;
 
-    fn ymd(text: &str) -> Vec<(Option<i32>, Option<u32>, Option<u32>, &str)> {
+    type Ymd<'a> = (Option<i32>, Option<u32>, Option<u32>, &'a str);
+
+    fn ymd(text: &str) -> Vec<Ymd<'_>> {
         find_dates(text)
             .into_iter()
             .map(|d| (d.year, d.month, d.day, &text[d.span.0..d.span.1]))

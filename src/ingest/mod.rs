@@ -101,6 +101,7 @@ pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
             reason: "no documents: the folder holds no readable files".into(),
         });
     }
+    tables.prune(&mut documents);
     let mut bundle = Bundle::empty();
     bundle.documents = documents;
     bundle.agencies = tables.agencies.entities;

@@ -21,15 +21,37 @@ pub struct Interner {
 }
 
 impl Interner {
-    /// The index of the entity with `entity.id`, adding it if it is new.
-    pub fn intern(&mut self, entity: Entity) -> u32 {
-        if let Some(&i) = self.index.get(&entity.id) {
+    /// The index of the entity known as `id` (a lexicon id, or "unknown:<name>"), adding it
+    /// if it is new.
+    pub fn intern(&mut self, id: &str, entity: impl FnOnce() -> Entity) -> u32 {
+        if let Some(&i) = self.index.get(id) {
             return i;
         }
         let i = self.entities.len() as u32;
-        self.index.insert(entity.id.clone(), i);
-        self.entities.push(entity);
+        self.index.insert(id.to_string(), i);
+        self.entities.push(entity());
         i
+    }
+
+    /// Drops the entities no one refers to and returns the old → new index map.
+    fn retain(&mut self, used: &std::collections::BTreeSet<u32>) -> Vec<Option<u32>> {
+        let mut map = vec![None; self.entities.len()];
+        let mut kept = Vec::new();
+        for (old, entity) in std::mem::take(&mut self.entities).into_iter().enumerate() {
+            if used.contains(&(old as u32)) {
+                map[old] = Some(kept.len() as u32);
+                kept.push(entity);
+            }
+        }
+        for entity in &mut kept {
+            entity.parent = entity.parent.and_then(|p| map[p as usize]);
+        }
+        self.entities = kept;
+        self.index.retain(|_, i| map[*i as usize].is_some());
+        for i in self.index.values_mut() {
+            *i = map[*i as usize].expect("retained");
+        }
+        map
     }
 }
 
@@ -46,7 +68,7 @@ fn kind_name(kind: EntryKind) -> &'static str {
         EntryKind::Ftz => "ftz",
         EntryKind::Area => "area",
         EntryKind::City => "city",
-        EntryKind::Agency => "agency",
+        EntryKind::Agency => "",
     }
 }
 
@@ -61,9 +83,12 @@ impl Tables {
             .and_then(|p| lex.get(p))
             .filter(|&p| (lex.entries[p].kind == EntryKind::Agency) == is_agency)
             .map(|p| self.entry(p));
-        let entity = Entity {
-            id: entry.id.to_string(),
-            kind: kind_name(entry.kind).to_string(),
+        let entity = || Entity {
+            kind: if is_agency {
+                String::new()
+            } else {
+                kind_name(entry.kind).to_string()
+            },
             zh: entry.zh.to_string(),
             en: entry.en.to_string(),
             parent,
@@ -73,7 +98,7 @@ impl Tables {
         } else {
             &mut self.regions
         };
-        table.intern(entity)
+        table.intern(entry.id, entity)
     }
 
     /// The agency a unit name in an annotation stands for. Names the lexicon does not
@@ -88,9 +113,8 @@ impl Tables {
                 "agency not in the lexicon, kept as written: {name}"
             ));
         }
-        self.agencies.intern(Entity {
-            id,
-            kind: "agency".into(),
+        self.agencies.intern(&id, || Entity {
+            kind: String::new(),
             zh: name.to_string(),
             en: String::new(),
             parent: None,
@@ -99,9 +123,8 @@ impl Tables {
 
     fn topic(&mut self, index: usize) -> u32 {
         let topic = &topics::topics()[index];
-        self.topics.intern(Entity {
-            id: topic.id.to_string(),
-            kind: "topic".into(),
+        self.topics.intern(topic.id, || Entity {
+            kind: String::new(),
             zh: topic.zh.to_string(),
             en: topic.en.to_string(),
             parent: None,
@@ -167,6 +190,45 @@ impl Tables {
     }
 }
 
+impl Tables {
+    /// Keeps only the agencies and regions that documents refer to (parents interned on
+    /// the way but never referred to are dropped) and renumbers the references.
+    pub fn prune(&mut self, documents: &mut [Document]) {
+        let mut agencies = std::collections::BTreeSet::new();
+        let mut regions = std::collections::BTreeSet::new();
+        for doc in documents.iter() {
+            regions.extend(doc.regions.iter().copied());
+            for item in &doc.items {
+                agencies.extend(item.agencies.iter().copied());
+                agencies.extend(
+                    item.annotations
+                        .iter()
+                        .flat_map(|a| a.units.iter().map(|u| u.agency)),
+                );
+                regions.extend(item.regions.iter().copied());
+            }
+        }
+        let agency_map = self.agencies.retain(&agencies);
+        let region_map = self.regions.retain(&regions);
+        let remap = |ids: &mut Vec<u32>, map: &[Option<u32>]| {
+            for id in ids.iter_mut() {
+                *id = map[*id as usize].expect("referenced entities are kept");
+            }
+        };
+        for doc in documents.iter_mut() {
+            remap(&mut doc.regions, &region_map);
+            for item in &mut doc.items {
+                remap(&mut item.agencies, &agency_map);
+                remap(&mut item.regions, &region_map);
+                for unit in item.annotations.iter_mut().flat_map(|a| a.units.iter_mut()) {
+                    unit.agency =
+                        agency_map[unit.agency as usize].expect("referenced entities are kept");
+                }
+            }
+        }
+    }
+}
+
 /// The item text with its annotations blanked out (same length, so offsets still hold).
 fn without_annotations(
     text: &str,
@@ -197,4 +259,26 @@ fn main_regions(counts: &BTreeMap<u32, usize>) -> Vec<u32> {
     let mut regions: Vec<u32> = ranked.into_iter().map(|(r, _)| r).collect();
     regions.sort();
     regions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Entity keys (slugs of English names) are what URLs use: every lexicon entry must
+    /// get a distinct one within its table, whichever subset a corpus uses.
+    #[test]
+    fn every_lexicon_entry_has_a_unique_key_in_its_table() {
+        let mut tables = Tables::default();
+        for index in 0..lexicon().entries.len() {
+            tables.entry(index);
+        }
+        for table in [&tables.agencies, &tables.regions] {
+            let keys: BTreeSet<String> = table.entities.iter().map(Entity::key).collect();
+            assert_eq!(keys.len(), table.entities.len());
+        }
+        let topics: BTreeSet<&str> = topics::topics().iter().map(|t| t.en).collect();
+        assert_eq!(topics.len(), topics::topics().len());
+    }
 }

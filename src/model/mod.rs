@@ -273,10 +273,9 @@ pub struct Figure {
 /// A canonical name with both languages where known (agency, region or topic).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Stable id from the lexicon (e.g. "hubei", "ftz-hubei-wuhan"), or "unknown:<name>" for
-    /// a unit named in an annotation that the lexicon does not know.
-    pub id: String,
-    /// Province, ftz, area, city; agency; topic.
+    /// Region tables: province, ftz, area or city. Empty in the agencies and topics tables,
+    /// whose name says what their entities are.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kind: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub zh: String,
@@ -288,6 +287,24 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The stable key of the entity, unique within its table (checked on load): a slug of
+    /// the English name ("provincial-department-of-commerce"), or the Chinese name when
+    /// there is no English one (an agency the lexicon does not know). Used in URLs.
+    pub fn key(&self) -> String {
+        if self.en.is_empty() {
+            return self.zh.clone();
+        }
+        let mut key = String::with_capacity(self.en.len());
+        for c in self.en.chars() {
+            if c.is_alphanumeric() {
+                key.extend(c.to_lowercase());
+            } else if !key.is_empty() && !key.ends_with('-') {
+                key.push('-');
+            }
+        }
+        key.trim_end_matches('-').to_string()
+    }
+
     /// The name in the preferred language, falling back to the other one.
     pub fn name(&self, lang: Lang) -> &str {
         match (lang, self.zh.is_empty(), self.en.is_empty()) {

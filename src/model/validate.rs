@@ -64,9 +64,14 @@ impl Bundle {
             ("regions", &self.regions),
             ("topics", &self.topics),
         ] {
+            let mut keys = std::collections::BTreeSet::new();
             for entity in table.iter() {
+                let key = entity.key();
                 if entity.parent.is_some_and(|p| p as usize >= table.len()) {
-                    return invalid(format!("{name}: {:?} has a parent out of range", entity.id));
+                    return invalid(format!("{name}: {key:?} has a parent out of range"));
+                }
+                if key.is_empty() || !keys.insert(key.clone()) {
+                    return invalid(format!("{name}: the key {key:?} is empty or not unique"));
                 }
             }
         }

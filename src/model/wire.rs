@@ -1,8 +1,9 @@
-//! The JSON form of documents, made compact for transfer: item spans are written as
-//! `[gap since the previous item's end, length]`, annotation and figure spans as
-//! `[offset from their item's start, length]`, annotation units as `lead` / `support`
-//! lists, and a label is omitted when it only repeats the number. Small numbers compress
-//! far better than absolute offsets; in memory every span stays absolute.
+//! The JSON form of documents, made compact for transfer: items, annotations and figures
+//! are positional arrays (layouts on the types below) rather than objects; item spans are
+//! written as `[gap since the previous item's end, length]`, annotation and figure spans as
+//! `[offset from their item's start, length]`, annotation units as lead / support lists,
+//! and a label is omitted when it only repeats the number. Small numbers compress far
+//! better than absolute offsets; in memory every span stays absolute.
 //!
 //! Cost: one pass over the items and figures each way.
 
@@ -11,48 +12,154 @@ use super::{
     Role, Span, UnitRef,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{json, Value};
 
+/// `[offset in item, length, [lead…], [support…]]`
 #[derive(Serialize, Deserialize)]
-struct WireAnnotation {
+struct WireAnnotation(i64, i64, Vec<u32>, Vec<u32>);
+
+struct WireAnnotationFields {
     span: [i64; 2],
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     lead: Vec<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     support: Vec<u32>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// `[kind, gap, length, number, parent, label, annotations, agencies, regions, topics]`,
+/// trailing nulls and empty lists left out.
 struct WireItem {
     kind: ItemKind,
     span: [i64; 2],
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     number: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     label: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     parent: Option<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    annotations: Vec<WireAnnotation>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    annotations: Vec<WireAnnotationFields>,
     agencies: Vec<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     regions: Vec<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     topics: Vec<u32>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// `[item, offset, length, sentence offset, sentence length, value, unit, kind, direction,
+/// scale]`, trailing nulls left out; offsets from the item's start.
 struct WireFigure {
     item: u32,
     span: [i64; 2],
     sentence: [i64; 2],
     value: f64,
     unit: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     scale: Option<String>,
     kind: FigureKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     direction: Option<Direction>,
+}
+
+fn trimmed(mut row: Vec<Value>) -> Value {
+    while row
+        .last()
+        .is_some_and(|v| v.is_null() || v.as_array().is_some_and(Vec::is_empty))
+    {
+        row.pop();
+    }
+    Value::Array(row)
+}
+
+fn field<T: serde::de::DeserializeOwned>(row: &[Value], i: usize) -> Result<T, String> {
+    T::deserialize(row.get(i).unwrap_or(&Value::Null)).map_err(|e| format!("field {i}: {e}"))
+}
+
+fn row_of(value: &Value) -> Result<&[Value], String> {
+    value
+        .as_array()
+        .map(Vec::as_slice)
+        .ok_or_else(|| format!("expected an array, found {value}"))
+}
+
+impl Serialize for WireItem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let annotations: Vec<WireAnnotation> = self
+            .annotations
+            .iter()
+            .map(|a| WireAnnotation(a.span[0], a.span[1], a.lead.clone(), a.support.clone()))
+            .collect();
+        trimmed(vec![
+            json!(self.kind),
+            json!(self.span[0]),
+            json!(self.span[1]),
+            json!(self.number),
+            json!(self.parent),
+            json!(self.label),
+            json!(annotations),
+            json!(self.agencies),
+            json!(self.regions),
+            json!(self.topics),
+        ])
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for WireItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        let parse = || -> Result<WireItem, String> {
+            let row = row_of(&value)?;
+            let annotations: Vec<WireAnnotation> = field::<Option<_>>(row, 6)?.unwrap_or_default();
+            Ok(WireItem {
+                kind: field(row, 0)?,
+                span: [field(row, 1)?, field(row, 2)?],
+                number: field(row, 3)?,
+                parent: field(row, 4)?,
+                label: field(row, 5)?,
+                annotations: annotations
+                    .into_iter()
+                    .map(|a| WireAnnotationFields {
+                        span: [a.0, a.1],
+                        lead: a.2,
+                        support: a.3,
+                    })
+                    .collect(),
+                agencies: field::<Option<_>>(row, 7)?.unwrap_or_default(),
+                regions: field::<Option<_>>(row, 8)?.unwrap_or_default(),
+                topics: field::<Option<_>>(row, 9)?.unwrap_or_default(),
+            })
+        };
+        parse().map_err(|e| serde::de::Error::custom(format!("item: {e}")))
+    }
+}
+
+impl Serialize for WireFigure {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        trimmed(vec![
+            json!(self.item),
+            json!(self.span[0]),
+            json!(self.span[1]),
+            json!(self.sentence[0]),
+            json!(self.sentence[1]),
+            json!(self.value),
+            json!(self.unit),
+            json!(self.kind),
+            json!(self.direction),
+            json!(self.scale),
+        ])
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for WireFigure {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        let parse = || -> Result<WireFigure, String> {
+            let row = row_of(&value)?;
+            Ok(WireFigure {
+                item: field(row, 0)?,
+                span: [field(row, 1)?, field(row, 2)?],
+                sentence: [field(row, 3)?, field(row, 4)?],
+                value: field(row, 5)?,
+                unit: field(row, 6)?,
+                kind: field(row, 7)?,
+                direction: field(row, 8)?,
+                scale: field(row, 9)?,
+            })
+        };
+        parse().map_err(|e| serde::de::Error::custom(format!("figure: {e}")))
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -114,7 +221,7 @@ fn to_wire(doc: &Document) -> WireDocument {
                 annotations: item
                     .annotations
                     .iter()
-                    .map(|a| WireAnnotation {
+                    .map(|a| WireAnnotationFields {
                         span: relative(a.span, item.span.0),
                         lead: ids_of(a, Role::Lead),
                         support: ids_of(a, Role::Support),

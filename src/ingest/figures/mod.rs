@@ -112,9 +112,9 @@ enum Step {
 
 /// Reads the number starting at `pos` with its scale and unit, if it is a figure.
 fn read_at(text: &str, pos: usize, last_end: usize) -> Step {
-    let starts_run = !text::char_before(text, pos)
+    let starts_run = text::char_before(text, pos)
         .and_then(numbers::digit)
-        .is_some();
+        .is_none();
     let Some(num) = numbers::scan(text, pos).filter(|_| starts_run) else {
         return Step::Nothing;
     };

@@ -82,7 +82,7 @@ pub fn scan(text: &str, pos: usize) -> Option<Num> {
 fn three_digits_at(text: &str, pos: usize) -> bool {
     let mut chars = text.get(pos..).unwrap_or("").chars();
     let three = (0..3).all(|_| chars.next().is_some_and(|c| c.is_ascii_digit()));
-    three && !chars.next().is_some_and(|c| digit(c).is_some())
+    three && chars.next().is_none_or(|c| digit(c).is_none())
 }
 
 fn scan_digits(text: &str, start: usize) -> Num {

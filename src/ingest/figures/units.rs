@@ -226,8 +226,44 @@ pub fn scale_at(text: &str, pos: usize) -> Option<Hit> {
     })
 }
 
-/// The longest unit at `pos`, after optional spaces or one hyphen ("144-hour").
+/// Words that end a noun phrase: a counted noun is never found past them.
+const PHRASE_BREAKS: &[&str] = &[
+    "of", "to", "and", "or", "in", "on", "at", "for", "from", "by", "with", "than", "more", "less",
+    "were", "was", "are", "is", "have", "has", "had", "will", "the", "a", "an", "per", "this",
+    "that",
+];
+
+/// The unit at `pos`, or a counted noun after at most two modifiers ("23 specific
+/// measures", "87 high-level innovation teams"). Only count units are reached that way:
+/// money, percentages and durations follow their number directly.
 pub fn unit_at(text: &str, pos: usize) -> Option<Hit> {
+    unit_right_at(text, pos).or_else(|| {
+        let mut at = skip_spaces(text, pos);
+        for _ in 0..2 {
+            let word_len = text
+                .get(at..)?
+                .bytes()
+                .take_while(|b| b.is_ascii_lowercase() || *b == b'-')
+                .count();
+            let word = &text[at..at + word_len];
+            if word_len < 3
+                || PHRASE_BREAKS.contains(&word)
+                || char_at(text, at + word_len) != Some(' ')
+            {
+                return None;
+            }
+            at += word_len;
+            if let Some(hit) = unit_right_at(text, at).filter(|h| class_of(h.code) == Class::Count)
+            {
+                return Some(hit);
+            }
+        }
+        None
+    })
+}
+
+/// The longest unit at `pos`, after optional spaces or one hyphen ("144-hour").
+fn unit_right_at(text: &str, pos: usize) -> Option<Hit> {
     let hyphen = char_at(text, pos) == Some('-')
         && char_at(text, pos + 1).is_some_and(|c| c.is_ascii_alphabetic());
     let start = if hyphen {
