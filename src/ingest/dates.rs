@@ -29,8 +29,12 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-fn month_name(word: &str) -> Option<u32> {
+/// The month a name or abbreviation stands for: "September", "Sep", "sept" → 9.
+pub fn month_name(word: &str) -> Option<u32> {
     let lower = word.to_ascii_lowercase();
+    if lower == "sept" {
+        return Some(9);
+    }
     MONTHS
         .iter()
         .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))

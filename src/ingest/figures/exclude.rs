@@ -7,6 +7,7 @@
 
 use super::numbers::{digit, Form, Num};
 use super::text::{char_at, char_before, is_line_start, word_after, word_before};
+use crate::ingest::dates::month_name;
 
 /// What the caller found after the number.
 pub struct Reading<'a> {
@@ -113,33 +114,6 @@ fn digits_after(text: &str, pos: usize) -> usize {
         .count()
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Chars that, right after a number without a unit, make it a date, time, address or rank.
 const DATE_SUFFIXES: &str = "月日号號时時点分秒强届期版级楼层栋室路街后代";
 
@@ -147,8 +121,9 @@ const DATE_SUFFIXES: &str = "月日号號时時点分秒强届期版级楼层栋
 fn is_date_or_time(text: &str, r: &Reading) -> bool {
     let n = r.num;
     let small = n.plain && n.value <= 31.0;
-    let month_near = MONTHS.contains(&word_before(text, n.start, &[' ', '-', ',']).as_str())
-        || MONTHS.contains(&word_after(text, n.end, &[' ', '-']).as_str());
+    let is_month = |word: String| month_name(&word).is_some();
+    let month_near = is_month(word_before(text, n.start, &[' ', '-', ',']))
+        || is_month(word_after(text, n.end, &[' ', '-']));
     let joined = |c: Option<char>| c.is_some_and(|c| matches!(c, ':' | '：' | '/'));
     let time_after = char_at(text, n.end)
         .filter(|&c| joined(Some(c)))
