@@ -1,0 +1,134 @@
+//! The recall oracle: for a large generated set of queries — random 2–4 character Chinese
+//! substrings and random English words taken from the corpus — every item whose folded text
+//! contains the query (the Chinese substring anywhere; the English word as a whole word)
+//! is returned. Runs on the seeds, and on the corpus in `$FTZ_SCALED_CORPUS` when set
+//! (`cargo xtask test` sets it to a scaled corpus).
+
+use ftz_explorer::ingest::{self, fs::read_folder};
+use ftz_explorer::model::Bundle;
+use ftz_explorer::search::analyze::{fold, is_han, tokens};
+use ftz_explorer::search::Index;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// splitmix64: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn queries(index: &Index, rng: &mut Rng, count: usize) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    let mut attempts = 0;
+    while out.len() < count && attempts < count * 50 {
+        attempts += 1;
+        let id = rng.below(index.len()) as u32;
+        let text: Vec<char> = index.folded_text(id).chars().collect();
+        if text.is_empty() {
+            continue;
+        }
+        let at = rng.below(text.len());
+        if is_han(text[at]) {
+            let len = 2 + rng.below(3);
+            let run: String = text[at..]
+                .iter()
+                .take(len)
+                .take_while(|c| is_han(**c))
+                .collect();
+            if run.chars().count() >= 2 {
+                out.insert(run);
+            }
+        } else {
+            let words: Vec<String> = tokens(&text.iter().collect::<String>())
+                .into_iter()
+                .filter_map(|t| t.word)
+                .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+                .collect();
+            if !words.is_empty() {
+                out.insert(words[rng.below(words.len())].clone());
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+fn expected(index: &Index, query: &str) -> Vec<u32> {
+    let folded = fold(query);
+    (0..index.len() as u32)
+        .filter(|&id| {
+            let text = index.folded_text(id);
+            if folded.chars().any(is_han) {
+                text.contains(&folded)
+            } else {
+                tokens(text)
+                    .iter()
+                    .any(|t| t.word.as_deref() == Some(folded.as_str()))
+            }
+        })
+        .collect()
+}
+
+fn check_recall(bundle: &Bundle, count: usize) {
+    let index = Index::build(bundle);
+    let mut rng = Rng(0x5eed);
+    let qs = queries(&index, &mut rng, count);
+    let han = qs.iter().filter(|q| q.chars().any(is_han)).count();
+    assert!(
+        han * 4 >= qs.len() && han * 4 <= qs.len() * 3,
+        "a mix of Chinese ({han}) and English queries"
+    );
+    let mut checked = 0;
+    for q in &qs {
+        let found: BTreeSet<u32> = index
+            .search(q, false)
+            .hits
+            .iter()
+            .filter(|h| h.direct)
+            .map(|h| h.id)
+            .collect();
+        for id in expected(&index, q) {
+            assert!(
+                found.contains(&id),
+                "query {q:?} missed item {id}: {:?}",
+                index.folded_text(id)
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > qs.len(),
+        "the oracle checked {checked} (query, item) pairs"
+    );
+}
+
+fn bundle_of(dir: &Path) -> Bundle {
+    let folder = read_folder(dir).unwrap();
+    ingest::ingest(&folder.sources).unwrap()
+}
+
+#[test]
+fn every_item_containing_the_query_is_found_on_the_seeds() {
+    check_recall(
+        &bundle_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")),
+        600,
+    );
+}
+
+#[test]
+fn every_item_containing_the_query_is_found_on_the_scaled_corpus() {
+    let Some(dir) = std::env::var_os("FTZ_SCALED_CORPUS") else {
+        eprintln!("FTZ_SCALED_CORPUS not set: `cargo xtask test` runs this on a scaled corpus");
+        return;
+    };
+    check_recall(&bundle_of(Path::new(&dir)), 300);
+}
