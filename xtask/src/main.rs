@@ -2,6 +2,7 @@
 //! bundles from any folder, and runs every test (installing what a fresh machine lacks).
 
 mod bundle;
+mod query;
 mod server;
 mod setup;
 mod site;
@@ -16,6 +17,8 @@ cargo xtask <command> [options]
   serve [--port 8080] [--seeds DIR]    build the release site into dist/ and serve it on 127.0.0.1
   dist  [--seeds DIR] [--out DIR]      build the static site only (default dist/)
   bundle DIR [--out FILE]              build a bundle from any folder and print a summary
+  query [--bundle FILE] QUERY [--json] [--limit N]
+                                       search a bundle (default: the seeds') from the terminal
   test                                 install what is missing, then run every test
 ";
 
@@ -28,6 +31,9 @@ pub fn root() -> PathBuf {
         .expect("xtask lives inside the workspace")
         .to_path_buf()
 }
+
+/// Options that take no value.
+const FLAGS: &[&str] = &["json"];
 
 /// Command-line options: positional arguments plus `--name value` pairs.
 struct Args {
@@ -46,6 +52,7 @@ impl Args {
             if let Some(name) = arg.strip_prefix("--") {
                 let (name, value) = match name.split_once('=') {
                     Some((n, v)) => (n.to_string(), v.to_string()),
+                    None if FLAGS.contains(&name) => (name.to_string(), String::new()),
                     None => {
                         let value = iter.next().ok_or(format!("--{name} needs a value"))?;
                         (name.to_string(), value.clone())
@@ -129,6 +136,16 @@ fn run(raw: &[String]) -> Result {
                 .first()
                 .ok_or(format!("bundle needs a folder\n\n{HELP}"))?;
             bundle::run(&absolute(dir), args.path("out").as_deref())
+        }
+        "query" => {
+            args.allow_only(&["bundle", "limit", "json"], 1)?;
+            let json = args.option("json").is_some();
+            let query = args.positional.first().ok_or(format!("query needs a query\n\n{HELP}"))?.clone();
+            let limit = match args.option("limit") {
+                Some(n) => n.parse().map_err(|_| format!("--limit {n}: not a number"))?,
+                None => 10,
+            };
+            query::run(args.path("bundle").as_deref(), &query, json, limit)
         }
         "test" => {
             args.allow_only(&[], 0)?;
