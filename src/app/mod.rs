@@ -5,6 +5,7 @@
 //! Cost: parsing the embedded bundle once at start-up; views are rebuilt only for the part
 //! whose signal changed.
 
+pub mod bench;
 mod documents;
 mod reader;
 mod url;

@@ -1,8 +1,11 @@
 //! `cargo xtask`: the project's build tool. Builds the static site, serves it, builds
 //! bundles from any folder, and runs every test (installing what a fresh machine lacks).
 
+mod alloc;
+mod bench;
 mod bundle;
 mod query;
+mod scale;
 mod server;
 mod setup;
 mod site;
@@ -20,7 +23,11 @@ cargo xtask <command> [options]
   query [--bundle FILE] QUERY [--json] [--limit N]
                                        search a bundle (default: the seeds') from the terminal
   test                                 install what is missing, then run every test
+  bench [--factor 200] [--out FILE]    measure ingest, index and search, natively and in Chromium
 ";
+
+#[global_allocator]
+static ALLOCATOR: alloc::Counting = alloc::Counting;
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
@@ -108,6 +115,13 @@ fn absolute(path: &str) -> PathBuf {
     }
 }
 
+fn factor(args: &Args, default: usize) -> Result<usize> {
+    match args.option("factor") {
+        Some(n) => n.parse().ok().filter(|&n| n >= 1).ok_or(format!("--factor {n}: not a whole number ≥ 1")),
+        None => Ok(default),
+    }
+}
+
 fn run(raw: &[String]) -> Result {
     let command = raw.first().map(String::as_str).unwrap_or("help");
     let args = Args::parse(raw.get(1..).unwrap_or_default())?;
@@ -146,6 +160,14 @@ fn run(raw: &[String]) -> Result {
                 None => 10,
             };
             query::run(args.path("bundle").as_deref(), &query, json, limit)
+        }
+        "bench" => {
+            args.allow_only(&["factor", "out"], 0)?;
+            bench::run(factor(&args, 200)?, args.path("out"))
+        }
+        "bench-native" => {
+            args.allow_only(&["factor"], 0)?;
+            bench::native(factor(&args, 200)?)
         }
         "test" => {
             args.allow_only(&[], 0)?;

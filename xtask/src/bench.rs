@@ -1,0 +1,185 @@
+//! `cargo xtask bench [--factor 200] [--out FILE]`: measures ingest, index build (time and
+//! memory) and query latency natively — on the seeds and on a corpus scaled `factor` times —
+//! and the same search inside the built site in headless Chromium, then writes a markdown
+//! report (default target/bench/REPORT.md). Native figures come from a release build of
+//! this tool, which `bench` starts itself.
+
+use crate::setup::{self, cargo};
+use crate::{alloc, root, server, site};
+use ftz_explorer::ingest::{self, fs::read_folder, Source};
+use ftz_explorer::model::Bundle;
+use ftz_explorer::search::Index;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+const QUERIES: &str = include_str!("bench_queries.txt");
+
+fn queries() -> Vec<&'static str> {
+    QUERIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((p / 100.0) * (sorted.len().saturating_sub(1)) as f64).round() as usize;
+    sorted.get(rank).copied().unwrap_or(0.0)
+}
+
+/// One corpus measured natively, as a JSON object.
+fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
+    let text_bytes: usize = sources.iter().map(|s| s.bytes.len()).sum();
+    let t = Instant::now();
+    let bundle = ingest::ingest(sources).expect("the corpus ingests");
+    let ingest_ms = ms(t);
+    let json = bundle.to_json();
+    let t = Instant::now();
+    let bundle = Bundle::from_json(&json).expect("the bundle reads back");
+    let parse_ms = ms(t);
+    let before = alloc::live();
+    alloc::reset_peak();
+    let t = Instant::now();
+    let index = Index::build(&bundle);
+    let index_ms = ms(t);
+    let (live, peak) = (alloc::live() - before, alloc::peak() - before);
+    let mut times = Vec::new();
+    for _ in 0..reps {
+        for q in queries() {
+            let t = Instant::now();
+            let result = index.search(q, true);
+            times.push(ms(t));
+            std::hint::black_box(result);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    serde_json::json!({
+        "corpus": name, "documents": bundle.documents.len(), "items": index.len(),
+        "text_bytes": text_bytes, "bundle_bytes": json.len(), "bundle_gzip": site::gzip_len(json.as_bytes()),
+        "ingest_ms": ingest_ms, "parse_ms": parse_ms, "index_ms": index_ms,
+        "index_live_bytes": live, "index_peak_bytes": peak,
+        "queries": times.len(), "p50_ms": percentile(&times, 50.0), "p95_ms": percentile(&times, 95.0),
+        "max_ms": times.last().copied().unwrap_or(0.0),
+    })
+}
+
+fn seed_sources() -> crate::Result<Vec<Source>> {
+    Ok(read_folder(&root().join("seeds")).map_err(|e| e.to_string())?.sources)
+}
+
+fn scaled_sources(factor: usize) -> crate::Result<Vec<Source>> {
+    Ok(crate::scale::scale(&seed_sources()?, factor)
+        .into_iter()
+        .map(|(name, text)| Source { name, bytes: text.into_bytes() })
+        .collect())
+}
+
+/// The native half, run inside a release build: prints one JSON line per corpus.
+pub fn native(factor: usize) -> crate::Result {
+    println!("{}", measure("seeds (1×)", &seed_sources()?, 50));
+    println!("{}", measure(&format!("scaled ({factor}×)"), &scaled_sources(factor)?, 5));
+    Ok(())
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
+    let out = out.unwrap_or_else(|| root().join("target/bench/REPORT.md"));
+    // Native: this tool again, optimised.
+    let native = cargo()
+        .args(["run", "--release", "--quiet", "--package", "xtask", "--", "bench-native", "--factor"])
+        .arg(factor.to_string())
+        .current_dir(root())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !native.status.success() {
+        return Err(format!("native bench failed:\n{}", String::from_utf8_lossy(&native.stderr)));
+    }
+    let native = json_lines(&native.stdout);
+
+    // Browser: the release site, plus the scaled bundle next to it for the duration.
+    setup::npm_packages()?;
+    setup::chromium()?;
+    let dist = root().join("target/bench/site");
+    site::build(None, &dist)?;
+    let scaled = ingest::ingest(&scaled_sources(factor)?).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("bench-scaled.json"), scaled.to_json()).map_err(|e| e.to_string())?;
+    let addr = server::spawn(&dist).map_err(|e| e.to_string())?;
+    let corpora = serde_json::json!([
+        {"name": "seeds (1×)", "url": "", "reps": 50},
+        {"name": format!("scaled ({factor}×)"), "url": "bench-scaled.json", "reps": 5},
+    ]);
+    let queries_file = root().join("xtask/src/bench_queries.txt");
+    let browser = Command::new("node")
+        .arg(root().join("tests/bench/browser.mjs"))
+        .env("FTZ_BASE_URL", format!("http://{addr}/"))
+        .env("FTZ_BENCH_QUERIES", &queries_file)
+        .env("FTZ_BENCH_CORPORA", corpora.to_string())
+        .current_dir(root())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !browser.status.success() {
+        return Err(format!("browser bench failed:\n{}", String::from_utf8_lossy(&browser.stderr)));
+    }
+    let browser = json_lines(&browser.stdout);
+    let report = report(factor, &native, &browser, &dist);
+    if let Some(parent) = out.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(&out, &report).map_err(|e| e.to_string())?;
+    print!("{report}");
+    println!("\nreport written to {}", out.display());
+    Ok(())
+}
+
+fn f(v: &serde_json::Value, key: &str) -> String {
+    match v.get(key) {
+        Some(serde_json::Value::Number(n)) if n.is_f64() => format!("{:.3}", n.as_f64().unwrap_or(0.0)),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        _ => "–".into(),
+    }
+}
+
+fn mib(v: &serde_json::Value, key: &str) -> String {
+    v.get(key).and_then(|n| n.as_f64()).map_or("–".into(), |b| format!("{:.1} MiB", b / 1048576.0))
+}
+
+fn report(factor: usize, native: &[serde_json::Value], browser: &[serde_json::Value], dist: &Path) -> String {
+    let wasm = std::fs::read(dist.join("ftz_explorer_bg.wasm")).unwrap_or_default();
+    let mut s = format!(
+        "# ftz-explorer benchmark\n\n{} queries (half Chinese, half English, with prefixes and typos; \
+         `xtask/src/bench_queries.txt`), run in typing mode. Scaled corpus: {factor}× the seeds \
+         (`cargo xtask scale`). Wasm: {} bytes, {} gzip.\n\n## Native (release)\n\n\
+         | corpus | docs | items | text | bundle (gzip) | ingest | index build | index memory (live / peak) | p50 | p95 | max |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|\n",
+        queries().len(),
+        wasm.len(),
+        site::gzip_len(&wasm)
+    );
+    for n in native {
+        s += &format!(
+            "| {} | {} | {} | {} B | {} B ({} B) | {} ms | {} ms | {} / {} | {} ms | {} ms | {} ms |\n",
+            f(n, "corpus"), f(n, "documents"), f(n, "items"), f(n, "text_bytes"), f(n, "bundle_bytes"),
+            f(n, "bundle_gzip"), f(n, "ingest_ms"), f(n, "index_ms"), mib(n, "index_live_bytes"),
+            mib(n, "index_peak_bytes"), f(n, "p50_ms"), f(n, "p95_ms"), f(n, "max_ms")
+        );
+    }
+    s += "\n## Headless Chromium (wasm, `performance.now()` around each search)\n\n\
+          | corpus | items | bundle parse | index build | searches | p50 | p95 | max | JS heap |\n\
+          |---|---|---|---|---|---|---|---|---|\n";
+    for b in browser {
+        s += &format!(
+            "| {} | {} | {} ms | {} ms | {} | {} ms | {} ms | {} ms | {} |\n",
+            f(b, "corpus"), f(b, "items"), f(b, "parse_ms"), f(b, "index_ms"), f(b, "queries"),
+            f(b, "p50_ms"), f(b, "p95_ms"), f(b, "max_ms"), mib(b, "js_heap_bytes")
+        );
+    }
+    s
+}
