@@ -1,7 +1,9 @@
 //! `cargo xtask`: the project's build tool. Builds the static site, serves it, builds
-//! bundles from any folder, and runs every test (installing what a fresh machine lacks).
+//! bundles from any folder, scales the seeds into benchmark corpora, and runs every test
+//! (installing what a fresh machine lacks).
 
 mod bundle;
+mod scale;
 mod server;
 mod setup;
 mod site;
@@ -16,6 +18,9 @@ cargo xtask <command> [options]
   serve [--port 8080] [--seeds DIR]    build the release site into dist/ and serve it on 127.0.0.1
   dist  [--seeds DIR] [--out DIR]      build the static site only (default dist/)
   bundle DIR [--out FILE]              build a bundle from any folder and print a summary
+  scale --factor N --out DIR [--seeds DIR]
+                                       write a deterministic synthetic corpus ~N× the seeds
+                                       (recombined seed lines, for benchmarks)
   test                                 install what is missing, then run every test
 ";
 
@@ -129,6 +134,22 @@ fn run(raw: &[String]) -> Result {
                 .first()
                 .ok_or(format!("bundle needs a folder\n\n{HELP}"))?;
             bundle::run(&absolute(dir), args.path("out").as_deref())
+        }
+        "scale" => {
+            args.allow_only(&["factor", "out", "seeds"], 0)?;
+            let factor = args
+                .option("factor")
+                .ok_or(format!("scale needs --factor N\n\n{HELP}"))?;
+            let factor: usize = factor
+                .parse()
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or(format!("--factor {factor}: not a whole number ≥ 1"))?;
+            let out = args
+                .path("out")
+                .ok_or(format!("scale needs --out DIR\n\n{HELP}"))?;
+            let seeds = args.path("seeds").unwrap_or_else(|| root().join("seeds"));
+            scale::run(&seeds, factor, &out)
         }
         "test" => {
             args.allow_only(&[], 0)?;
