@@ -6,7 +6,9 @@ use crate::search::Index;
 use wasm_bindgen::prelude::*;
 
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -21,9 +23,17 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// runs every query `repetitions` times (typing mode, as the search box does). Returns JSON:
 /// `{items, parse_ms, index_ms, queries, p50_ms, p95_ms, max_ms}`.
 #[wasm_bindgen]
-pub fn ftz_bench_search(bundle_json: String, queries: Vec<String>, repetitions: u32) -> Result<String, JsError> {
+pub fn ftz_bench_search(
+    bundle_json: String,
+    queries: Vec<String>,
+    repetitions: u32,
+) -> Result<String, JsError> {
     let start = now();
-    let json = if bundle_json.is_empty() { crate::seed_bundle_json() } else { bundle_json.as_str() };
+    let json = if bundle_json.is_empty() {
+        crate::seed_bundle_json()
+    } else {
+        bundle_json.as_str()
+    };
     let bundle = Bundle::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
     let parsed = now();
     let index = Index::build(&bundle);

@@ -16,7 +16,11 @@ use std::time::Instant;
 const QUERIES: &str = include_str!("bench_queries.txt");
 
 fn queries() -> Vec<&'static str> {
-    QUERIES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    QUERIES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 fn ms(since: Instant) -> f64 {
@@ -65,20 +69,28 @@ fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
 }
 
 fn seed_sources() -> crate::Result<Vec<Source>> {
-    Ok(read_folder(&root().join("seeds")).map_err(|e| e.to_string())?.sources)
+    Ok(read_folder(&root().join("seeds"))
+        .map_err(|e| e.to_string())?
+        .sources)
 }
 
 fn scaled_sources(factor: usize) -> crate::Result<Vec<Source>> {
     Ok(crate::scale::scale(&seed_sources()?, factor)
         .into_iter()
-        .map(|(name, text)| Source { name, bytes: text.into_bytes() })
+        .map(|(name, text)| Source {
+            name,
+            bytes: text.into_bytes(),
+        })
         .collect())
 }
 
 /// The native half, run inside a release build: prints one JSON line per corpus.
 pub fn native(factor: usize) -> crate::Result {
     println!("{}", measure("seeds (1×)", &seed_sources()?, 50));
-    println!("{}", measure(&format!("scaled ({factor}×)"), &scaled_sources(factor)?, 5));
+    println!(
+        "{}",
+        measure(&format!("scaled ({factor}×)"), &scaled_sources(factor)?, 5)
+    );
     Ok(())
 }
 
@@ -93,13 +105,25 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
     let out = out.unwrap_or_else(|| root().join("target/bench/REPORT.md"));
     // Native: this tool again, optimised.
     let native = cargo()
-        .args(["run", "--release", "--quiet", "--package", "xtask", "--", "bench-native", "--factor"])
+        .args([
+            "run",
+            "--release",
+            "--quiet",
+            "--package",
+            "xtask",
+            "--",
+            "bench-native",
+            "--factor",
+        ])
         .arg(factor.to_string())
         .current_dir(root())
         .output()
         .map_err(|e| e.to_string())?;
     if !native.status.success() {
-        return Err(format!("native bench failed:\n{}", String::from_utf8_lossy(&native.stderr)));
+        return Err(format!(
+            "native bench failed:\n{}",
+            String::from_utf8_lossy(&native.stderr)
+        ));
     }
     let native = json_lines(&native.stdout);
 
@@ -125,7 +149,10 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
         .output()
         .map_err(|e| e.to_string())?;
     if !browser.status.success() {
-        return Err(format!("browser bench failed:\n{}", String::from_utf8_lossy(&browser.stderr)));
+        return Err(format!(
+            "browser bench failed:\n{}",
+            String::from_utf8_lossy(&browser.stderr)
+        ));
     }
     let browser = json_lines(&browser.stdout);
     let report = report(factor, &native, &browser, &dist);
@@ -140,7 +167,9 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
 
 fn f(v: &serde_json::Value, key: &str) -> String {
     match v.get(key) {
-        Some(serde_json::Value::Number(n)) if n.is_f64() => format!("{:.3}", n.as_f64().unwrap_or(0.0)),
+        Some(serde_json::Value::Number(n)) if n.is_f64() => {
+            format!("{:.3}", n.as_f64().unwrap_or(0.0))
+        }
         Some(serde_json::Value::Number(n)) => n.to_string(),
         Some(serde_json::Value::String(s)) => s.clone(),
         _ => "–".into(),
@@ -148,10 +177,17 @@ fn f(v: &serde_json::Value, key: &str) -> String {
 }
 
 fn mib(v: &serde_json::Value, key: &str) -> String {
-    v.get(key).and_then(|n| n.as_f64()).map_or("–".into(), |b| format!("{:.1} MiB", b / 1048576.0))
+    v.get(key)
+        .and_then(|n| n.as_f64())
+        .map_or("–".into(), |b| format!("{:.1} MiB", b / 1048576.0))
 }
 
-fn report(factor: usize, native: &[serde_json::Value], browser: &[serde_json::Value], dist: &Path) -> String {
+fn report(
+    factor: usize,
+    native: &[serde_json::Value],
+    browser: &[serde_json::Value],
+    dist: &Path,
+) -> String {
     let wasm = std::fs::read(dist.join("ftz_explorer_bg.wasm")).unwrap_or_default();
     let mut s = format!(
         "# ftz-explorer benchmark\n\n{} queries (half Chinese, half English, with prefixes and typos; \
@@ -177,8 +213,15 @@ fn report(factor: usize, native: &[serde_json::Value], browser: &[serde_json::Va
     for b in browser {
         s += &format!(
             "| {} | {} | {} ms | {} ms | {} | {} ms | {} ms | {} ms | {} |\n",
-            f(b, "corpus"), f(b, "items"), f(b, "parse_ms"), f(b, "index_ms"), f(b, "queries"),
-            f(b, "p50_ms"), f(b, "p95_ms"), f(b, "max_ms"), mib(b, "js_heap_bytes")
+            f(b, "corpus"),
+            f(b, "items"),
+            f(b, "parse_ms"),
+            f(b, "index_ms"),
+            f(b, "queries"),
+            f(b, "p50_ms"),
+            f(b, "p95_ms"),
+            f(b, "max_ms"),
+            mib(b, "js_heap_bytes")
         );
     }
     s

@@ -1,5 +1,6 @@
 //! `cargo xtask`: the project's build tool. Builds the static site, serves it, builds
-//! bundles from any folder, and runs every test (installing what a fresh machine lacks).
+//! bundles from any folder, scales the seeds into benchmark corpora, and runs every test
+//! (installing what a fresh machine lacks).
 
 mod alloc;
 mod bench;
@@ -22,6 +23,9 @@ cargo xtask <command> [options]
   bundle DIR [--out FILE]              build a bundle from any folder and print a summary
   query [--bundle FILE] QUERY [--json] [--limit N]
                                        search a bundle (default: the seeds') from the terminal
+  scale --factor N --out DIR [--seeds DIR]
+                                       write a deterministic synthetic corpus ~N× the seeds
+                                       (recombined seed lines, for benchmarks)
   test                                 install what is missing, then run every test
   bench [--factor 200] [--out FILE]    measure ingest, index and search, natively and in Chromium
 ";
@@ -117,7 +121,11 @@ fn absolute(path: &str) -> PathBuf {
 
 fn factor(args: &Args, default: usize) -> Result<usize> {
     match args.option("factor") {
-        Some(n) => n.parse().ok().filter(|&n| n >= 1).ok_or(format!("--factor {n}: not a whole number ≥ 1")),
+        Some(n) => n
+            .parse()
+            .ok()
+            .filter(|&n| n >= 1)
+            .ok_or(format!("--factor {n}: not a whole number ≥ 1")),
         None => Ok(default),
     }
 }
@@ -154,9 +162,15 @@ fn run(raw: &[String]) -> Result {
         "query" => {
             args.allow_only(&["bundle", "limit", "json"], 1)?;
             let json = args.option("json").is_some();
-            let query = args.positional.first().ok_or(format!("query needs a query\n\n{HELP}"))?.clone();
+            let query = args
+                .positional
+                .first()
+                .ok_or(format!("query needs a query\n\n{HELP}"))?
+                .clone();
             let limit = match args.option("limit") {
-                Some(n) => n.parse().map_err(|_| format!("--limit {n}: not a number"))?,
+                Some(n) => n
+                    .parse()
+                    .map_err(|_| format!("--limit {n}: not a number"))?,
                 None => 10,
             };
             query::run(args.path("bundle").as_deref(), &query, json, limit)
@@ -168,6 +182,17 @@ fn run(raw: &[String]) -> Result {
         "bench-native" => {
             args.allow_only(&["factor"], 0)?;
             bench::native(factor(&args, 200)?)
+        }
+        "scale" => {
+            args.allow_only(&["factor", "out", "seeds"], 0)?;
+            if args.option("factor").is_none() {
+                return Err(format!("scale needs --factor N\n\n{HELP}"));
+            }
+            let out = args
+                .path("out")
+                .ok_or(format!("scale needs --out DIR\n\n{HELP}"))?;
+            let seeds = args.path("seeds").unwrap_or_else(|| root().join("seeds"));
+            scale::run(&seeds, factor(&args, 1)?, &out)
         }
         "test" => {
             args.allow_only(&[], 0)?;

@@ -8,7 +8,8 @@ use std::path::Path;
 pub fn run(bundle: Option<&Path>, query: &str, json: bool, limit: usize) -> crate::Result {
     let bundle = match bundle {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
             Bundle::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
         }
         None => Bundle::from_json(ftz_explorer::seed_bundle_json()).map_err(|e| e.to_string())?,
@@ -48,7 +49,10 @@ pub fn run(bundle: Option<&Path>, query: &str, json: bool, limit: usize) -> crat
         let out = serde_json::json!({
             "query": query, "total": result.hits.len(), "also_matched": result.also_matched, "hits": hits,
         });
-        println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
     println!("{} hits for {query:?}", result.hits.len());
@@ -58,7 +62,10 @@ pub fn run(bundle: Option<&Path>, query: &str, json: bool, limit: usize) -> crat
     for (hit, doc, item, marked, _) in rows {
         let number = item.number.map(|n| format!(" {n}")).unwrap_or_default();
         let via = if hit.direct { "" } else { " (translated)" };
-        println!("\n{:.3}{via}  {} · {:?}{number}", hit.score, doc.id, item.kind);
+        println!(
+            "\n{:.3}{via}  {} · {:?}{number}",
+            hit.score, doc.id, item.kind
+        );
         println!("  {marked}");
     }
     Ok(())

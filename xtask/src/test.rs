@@ -9,6 +9,9 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// How much larger than the seeds the corpus of the scaled recall test is.
+const SCALED_FACTOR: usize = 20;
+
 #[derive(Default)]
 struct Tally {
     passed: usize,
@@ -94,9 +97,15 @@ pub fn run() -> crate::Result {
     let runner = setup::test_runner()?;
 
     let mut tally = Tally::default();
+    // The recall oracle also runs on a scaled corpus (deterministic; rebuilt each time).
+    let scaled = root().join("target/scaled-corpus");
+    crate::scale::run(&root().join("seeds"), SCALED_FACTOR, &scaled)?;
     tally.command(
         "native tests",
-        cargo().args(["test", "--workspace"]).current_dir(root()),
+        cargo()
+            .args(["test", "--workspace"])
+            .env("FTZ_SCALED_CORPUS", &scaled)
+            .current_dir(root()),
     );
     bad_seed_checks(&mut tally);
 
