@@ -57,7 +57,11 @@ pub struct Index {
     folded: Vec<String>,
     lens: Vec<[u16; 2]>,
     avg: [f32; 2],
-    postings: HashMap<String, Vec<Posting>>,
+    /// Term → its posting list (ids in increasing order).
+    term_ids: HashMap<String, u32>,
+    postings: Vec<Vec<Posting>>,
+    /// Per item, the term ids of its Latin words in order: phrases are checked on these.
+    sequences: Vec<Vec<u32>>,
     /// Folded Latin words as written → their term; for prefixes and typos.
     words: BTreeMap<String, String>,
 }
@@ -101,9 +105,12 @@ impl Index {
             folded: Vec::new(),
             lens: Vec::new(),
             avg: [0.0; 2],
-            postings: HashMap::new(),
+            term_ids: HashMap::new(),
+            postings: Vec::new(),
+            sequences: Vec::new(),
             words: BTreeMap::new(),
         };
+        let mut counts: Vec<(u32, u16)> = Vec::new();
         for (d, doc) in bundle.documents.iter().enumerate() {
             for (i, item) in doc.items.iter().enumerate() {
                 if !searchable(item.kind) {
@@ -119,29 +126,49 @@ impl Index {
                     ItemKind::Title | ItemKind::Section | ItemKind::Case
                 ));
                 let folded = fold(doc.item_text(item));
-                let mut counts: BTreeMap<String, u16> = BTreeMap::new();
                 let toks = tokens(&folded);
-                for t in &toks {
-                    *counts.entry(t.term.clone()).or_default() += 1;
+                counts.clear();
+                let mut sequence = Vec::new();
+                for t in toks.iter() {
+                    let term = match index.term_ids.get(t.term.as_str()) {
+                        Some(&term) => term,
+                        None => {
+                            let term = index.postings.len() as u32;
+                            index.term_ids.insert(t.term.clone(), term);
+                            index.postings.push(Vec::new());
+                            term
+                        }
+                    };
+                    counts.push((term, 1));
+                    if t.word.is_some() {
+                        sequence.push(term);
+                    }
                     if let Some(word) = &t.word {
                         if !index.words.contains_key(word) {
                             index.words.insert(word.clone(), t.term.clone());
                         }
                     }
                 }
+                // Term frequencies: sort by term, merge runs.
+                counts.sort_unstable_by_key(|&(term, _)| term);
+                counts.dedup_by(|next, kept| {
+                    let same = next.0 == kept.0;
+                    if same {
+                        kept.1 = kept.1.saturating_add(1);
+                    }
+                    same
+                });
                 let mut len = [0u16; 2];
                 len[field] = toks.len().min(u16::MAX as usize) as u16;
                 index.lens.push(len);
-                for (term, n) in counts {
+                for &(term, n) in &counts {
                     let mut tf = [0u16; 2];
                     tf[field] = n;
-                    index
-                        .postings
-                        .entry(term)
-                        .or_default()
-                        .push(Posting { id, tf });
+                    index.postings[term as usize].push(Posting { id, tf });
                 }
                 index.folded.push(folded);
+                sequence.shrink_to_fit();
+                index.sequences.push(sequence);
             }
         }
         let n = index.lens.len().max(1) as f32;
@@ -190,9 +217,10 @@ impl Index {
 
     /// Scores of every item carrying `term`, times `weight`, into `out`.
     fn term_scores(&self, term: &str, weight: f32, out: &mut Vec<(u32, f32)>) -> bool {
-        let Some(list) = self.postings.get(term) else {
+        let Some(&term) = self.term_ids.get(term) else {
             return false;
         };
+        let list = &self.postings[term as usize];
         let idf = self.idf(list.len());
         out.extend(list.iter().map(|p| (p.id, weight * self.bm25(p, idf))));
         true
@@ -219,37 +247,41 @@ impl Index {
             }
             return out;
         }
-        let mut candidates: Option<BTreeMap<u32, f32>> = None;
+        let mut candidates: Option<Scored> = None;
         let distinct: BTreeSet<&str> = toks.iter().map(|t| t.term.as_str()).collect();
         for term in distinct {
             let mut scores = Vec::new();
             if !self.term_scores(term, 1.0, &mut scores) {
                 return Vec::new();
             }
-            let next: BTreeMap<u32, f32> = match candidates {
-                None => scores.into_iter().collect(),
-                Some(prev) => scores
-                    .into_iter()
-                    .filter_map(|(id, s)| prev.get(&id).map(|p| (id, p + s)))
-                    .collect(),
-            };
-            candidates = Some(next);
+            candidates = Some(match candidates {
+                None => scores,
+                Some(prev) => intersect_sum(&prev, &scores),
+            });
         }
         let whole_words = !phrase.chars().any(analyze::is_han);
+        let term_ids: Vec<u32> = toks
+            .iter()
+            .filter_map(|t| self.term_ids.get(t.term.as_str()).copied())
+            .collect();
         candidates
             .unwrap_or_default()
             .into_iter()
             .filter(|&(id, _)| {
-                // Stemmed words match their forms ("measures" for "measure"): for Latin
-                // phrases the terms must be adjacent tokens, not the exact string.
                 let text = &self.folded[id as usize];
-                if whole_words {
-                    adjacent_terms(text, &toks)
-                } else {
-                    text.contains(phrase)
-                }
+                // Stemmed words match their forms ("measures" for "measure"): for Latin
+                // phrases the terms must be adjacent tokens, not only the exact string.
+                text.contains(phrase) || (whole_words && self.adjacent(id, &term_ids))
             })
             .collect()
+    }
+
+    /// Whether item `id` has these Latin terms one after another.
+    fn adjacent(&self, id: u32, terms: &[u32]) -> bool {
+        !terms.is_empty()
+            && self.sequences[id as usize]
+                .windows(terms.len())
+                .any(|w| w == terms)
     }
 
     /// One word as typed: exact term, prefix expansions, typo variants.
@@ -299,45 +331,49 @@ impl Index {
         out
     }
 
-    fn clause_scores(&self, clause: &[Term], highlight: &mut Highlight) -> HashMap<u32, f32> {
-        let mut best: HashMap<u32, f32> = HashMap::new();
+    fn clause_scores(&self, clause: &[Term], highlight: &mut Highlight) -> Scored {
+        let mut acc = Accumulator::new(self.len());
         for term in clause {
             let scores = match term {
                 Term::Word { text, prefix } => self.word_scores(text, *prefix, highlight),
                 Term::Phrase(text) => self.phrase_scores(&fold(text), highlight),
             };
             for (id, s) in scores {
-                let e = best.entry(id).or_insert(0.0);
-                // Several forms of one word (exact, prefix, typo) add up, capped by the best two.
-                *e = e.max(s) + s.min(*e) * 0.25;
+                // Several forms of a word (exact, prefix, typo) add up, the best counting most.
+                acc.add(id, s, |old, new| old.max(new) + old.min(new) * 0.25);
             }
         }
-        best
+        acc.finish()
     }
 
     /// Items matching every clause and no excluded one, with summed scores.
-    fn evaluate(&self, q: &Query, highlight: &mut Highlight) -> Vec<(u32, f32)> {
-        let mut total: Option<HashMap<u32, f32>> = None;
+    fn evaluate(&self, q: &Query, highlight: &mut Highlight) -> Scored {
+        let mut total: Option<Scored> = None;
         for clause in &q.required {
             let scores = self.clause_scores(clause, highlight);
             total = Some(match total {
                 None => scores,
-                Some(prev) => prev
-                    .into_iter()
-                    .filter_map(|(id, s)| scores.get(&id).map(|t| (id, s + t)))
-                    .collect(),
+                Some(prev) => intersect_sum(&prev, &scores),
             });
+            if total.as_ref().is_some_and(Vec::is_empty) {
+                break;
+            }
         }
-        let mut ignored = Highlight::default();
-        let mut excluded = BTreeSet::new();
-        for clause in &q.excluded {
-            excluded.extend(self.clause_scores(clause, &mut ignored).into_keys());
-        }
+        let excluded = self.excluded(q);
+        let mut total = total.unwrap_or_default();
+        total.retain(|(id, _)| !excluded.contains(*id));
         total
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(id, _)| !excluded.contains(id))
-            .collect()
+    }
+
+    fn excluded(&self, q: &Query) -> BitSet {
+        let mut ignored = Highlight::default();
+        let mut excluded = BitSet::new(self.len());
+        for clause in &q.excluded {
+            for (id, _) in self.clause_scores(clause, &mut ignored) {
+                excluded.insert(id);
+            }
+        }
+        excluded
     }
 
     /// Runs a query. `typing`: the last word may be incomplete (prefix match).
@@ -351,7 +387,10 @@ impl Index {
             return result;
         }
         let direct = self.evaluate(&q, &mut result.highlight);
-        let direct_ids: BTreeSet<u32> = direct.iter().map(|&(id, _)| id).collect();
+        let mut direct_ids = BitSet::new(self.len());
+        for &(id, _) in &direct {
+            direct_ids.insert(id);
+        }
         let mut hits: Vec<Hit> = direct
             .into_iter()
             .map(|(id, score)| Hit {
@@ -378,7 +417,7 @@ impl Index {
 
     /// The query with its glossary names replaced by their names in the other language:
     /// hits that the direct query did not find, scored at half weight.
-    fn translated(&self, q: &Query, direct: &BTreeSet<u32>, result: &mut SearchResult) -> Vec<Hit> {
+    fn translated(&self, q: &Query, direct: &BitSet, result: &mut SearchResult) -> Vec<Hit> {
         let text: Vec<String> = q
             .required
             .iter()
@@ -391,40 +430,32 @@ impl Index {
         if found.is_empty() {
             return Vec::new();
         }
-        let mut total: Option<HashMap<u32, f32>> = None;
+        let mut total: Option<Scored> = None;
         for f in &found {
             let concept = &glossary::concepts()[f.concept];
             let names = if f.chinese { &concept.en } else { &concept.zh };
-            let mut best: HashMap<u32, f32> = HashMap::new();
+            let mut acc = Accumulator::new(self.len());
             for name in names {
                 let scores = self.phrase_scores(name, &mut result.highlight);
-                if scores.iter().any(|(id, _)| !direct.contains(id))
+                if scores.iter().any(|(id, _)| !direct.contains(*id))
                     && !result.also_matched.contains(name)
                 {
                     result.also_matched.push(name.clone());
                 }
                 for (id, s) in scores {
-                    let e = best.entry(id).or_insert(0.0);
-                    *e = e.max(s);
+                    acc.add(id, s, f32::max);
                 }
             }
             total = Some(match total {
-                None => best,
-                Some(prev) => prev
-                    .into_iter()
-                    .filter_map(|(id, s)| best.get(&id).map(|t| (id, s + t)))
-                    .collect(),
+                None => acc.finish(),
+                Some(prev) => intersect_sum(&prev, &acc.finish()),
             });
         }
-        let mut ignored = Highlight::default();
-        let mut excluded = BTreeSet::new();
-        for clause in &q.excluded {
-            excluded.extend(self.clause_scores(clause, &mut ignored).into_keys());
-        }
+        let excluded = self.excluded(q);
         total
             .unwrap_or_default()
             .into_iter()
-            .filter(|(id, _)| !direct.contains(id) && !excluded.contains(id))
+            .filter(|&(id, _)| !direct.contains(id) && !excluded.contains(id))
             .map(|(id, score)| Hit {
                 id,
                 score: score * 0.5,
@@ -444,11 +475,58 @@ impl Index {
     }
 }
 
-/// Whether the phrase's tokens occur one after another in `text` (already folded).
-fn adjacent_terms(text: &str, phrase: &[analyze::Token]) -> bool {
-    let toks = tokens(text);
-    toks.windows(phrase.len())
-        .any(|w| w.iter().zip(phrase).all(|(a, b)| a.term == b.term))
+/// Scores by item id, sorted by id, one entry per id.
+type Scored = Vec<(u32, f32)>;
+
+/// Dense score accumulation over all item ids; `finish` lists the touched ones in order.
+struct Accumulator {
+    scores: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+impl Accumulator {
+    fn new(len: usize) -> Accumulator {
+        Accumulator {
+            scores: vec![f32::NAN; len],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, id: u32, score: f32, combine: impl Fn(f32, f32) -> f32) {
+        let slot = &mut self.scores[id as usize];
+        if slot.is_nan() {
+            *slot = score;
+            self.touched.push(id);
+        } else {
+            *slot = combine(*slot, score);
+        }
+    }
+
+    fn finish(mut self) -> Scored {
+        self.touched.sort_unstable();
+        self.touched
+            .iter()
+            .map(|&id| (id, self.scores[id as usize]))
+            .collect()
+    }
+}
+
+/// The ids in both lists, with their scores summed (both sorted by id).
+fn intersect_sum(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scored {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Levenshtein distance of `a` and `b` is at most `max` (small `max`, short words).

@@ -49,22 +49,31 @@ fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
     let index_ms = ms(t);
     let (live, peak) = (alloc::live() - before, alloc::peak() - before);
     let mut times = Vec::new();
+    let mut per_query: Vec<(f64, &str)> = queries().into_iter().map(|q| (0.0, q)).collect();
     for _ in 0..reps {
-        for q in queries() {
+        for (total, q) in per_query.iter_mut() {
             let t = Instant::now();
             let result = index.search(q, true);
-            times.push(ms(t));
+            let took = ms(t);
+            times.push(took);
+            *total += took;
             std::hint::black_box(result);
         }
     }
     times.sort_by(f64::total_cmp);
+    per_query.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = per_query
+        .iter()
+        .take(5)
+        .map(|(total, q)| format!("`{q}` {:.2} ms", total / reps as f64))
+        .collect();
     serde_json::json!({
         "corpus": name, "documents": bundle.documents.len(), "items": index.len(),
         "text_bytes": text_bytes, "bundle_bytes": json.len(), "bundle_gzip": site::gzip_len(json.as_bytes()),
         "ingest_ms": ingest_ms, "parse_ms": parse_ms, "index_ms": index_ms,
         "index_live_bytes": live, "index_peak_bytes": peak,
         "queries": times.len(), "p50_ms": percentile(&times, 50.0), "p95_ms": percentile(&times, 95.0),
-        "max_ms": times.last().copied().unwrap_or(0.0),
+        "max_ms": times.last().copied().unwrap_or(0.0), "slowest": slowest.join(", "),
     })
 }
 
@@ -205,6 +214,13 @@ fn report(
             f(n, "corpus"), f(n, "documents"), f(n, "items"), f(n, "text_bytes"), f(n, "bundle_bytes"),
             f(n, "bundle_gzip"), f(n, "ingest_ms"), f(n, "index_ms"), mib(n, "index_live_bytes"),
             mib(n, "index_peak_bytes"), f(n, "p50_ms"), f(n, "p95_ms"), f(n, "max_ms")
+        );
+    }
+    for n in native {
+        s += &format!(
+            "\nSlowest queries, {} (mean): {}\n",
+            f(n, "corpus"),
+            f(n, "slowest")
         );
     }
     s += "\n## Headless Chromium (wasm, `performance.now()` around each search)\n\n\
