@@ -18,14 +18,17 @@
 
 pub mod analyze;
 pub mod bitset;
+mod build;
 pub mod glossary;
 pub mod query;
+mod scoring;
 pub mod snippet;
 
-use crate::model::{Bundle, ItemKind};
+use crate::model::ItemKind;
 use analyze::{fold, stem, tokens};
 use bitset::BitSet;
 use query::{Query, Term};
+use scoring::{intersect_sum, within_distance, Accumulator, Scored};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const K1: f32 = 1.2;
@@ -99,85 +102,6 @@ fn searchable(kind: ItemKind) -> bool {
 }
 
 impl Index {
-    pub fn build(bundle: &Bundle) -> Index {
-        let mut index = Index {
-            refs: Vec::new(),
-            folded: Vec::new(),
-            lens: Vec::new(),
-            avg: [0.0; 2],
-            term_ids: HashMap::new(),
-            postings: Vec::new(),
-            sequences: Vec::new(),
-            words: BTreeMap::new(),
-        };
-        let mut counts: Vec<(u32, u16)> = Vec::new();
-        for (d, doc) in bundle.documents.iter().enumerate() {
-            for (i, item) in doc.items.iter().enumerate() {
-                if !searchable(item.kind) {
-                    continue;
-                }
-                let id = index.refs.len() as u32;
-                index.refs.push(ItemRef {
-                    doc: d as u32,
-                    item: i as u32,
-                });
-                let field = usize::from(matches!(
-                    item.kind,
-                    ItemKind::Title | ItemKind::Section | ItemKind::Case
-                ));
-                let folded = fold(doc.item_text(item));
-                let toks = tokens(&folded);
-                counts.clear();
-                let mut sequence = Vec::new();
-                for t in toks.iter() {
-                    let term = match index.term_ids.get(t.term.as_str()) {
-                        Some(&term) => term,
-                        None => {
-                            let term = index.postings.len() as u32;
-                            index.term_ids.insert(t.term.clone(), term);
-                            index.postings.push(Vec::new());
-                            term
-                        }
-                    };
-                    counts.push((term, 1));
-                    if t.word.is_some() {
-                        sequence.push(term);
-                    }
-                    if let Some(word) = &t.word {
-                        if !index.words.contains_key(word) {
-                            index.words.insert(word.clone(), t.term.clone());
-                        }
-                    }
-                }
-                // Term frequencies: sort by term, merge runs.
-                counts.sort_unstable_by_key(|&(term, _)| term);
-                counts.dedup_by(|next, kept| {
-                    let same = next.0 == kept.0;
-                    if same {
-                        kept.1 = kept.1.saturating_add(1);
-                    }
-                    same
-                });
-                let mut len = [0u16; 2];
-                len[field] = toks.len().min(u16::MAX as usize) as u16;
-                index.lens.push(len);
-                for &(term, n) in &counts {
-                    let mut tf = [0u16; 2];
-                    tf[field] = n;
-                    index.postings[term as usize].push(Posting { id, tf });
-                }
-                index.folded.push(folded);
-                sequence.shrink_to_fit();
-                index.sequences.push(sequence);
-            }
-        }
-        let n = index.lens.len().max(1) as f32;
-        for f in 0..2 {
-            index.avg[f] = (index.lens.iter().map(|l| l[f] as f32).sum::<f32>() / n).max(1.0);
-        }
-        index
-    }
-
     pub fn len(&self) -> usize {
         self.refs.len()
     }
@@ -473,80 +397,6 @@ impl Index {
     pub fn term_of(word: &str) -> String {
         stem(&fold(word))
     }
-}
-
-/// Scores by item id, sorted by id, one entry per id.
-type Scored = Vec<(u32, f32)>;
-
-/// Dense score accumulation over all item ids; `finish` lists the touched ones in order.
-struct Accumulator {
-    scores: Vec<f32>,
-    touched: Vec<u32>,
-}
-
-impl Accumulator {
-    fn new(len: usize) -> Accumulator {
-        Accumulator {
-            scores: vec![f32::NAN; len],
-            touched: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, id: u32, score: f32, combine: impl Fn(f32, f32) -> f32) {
-        let slot = &mut self.scores[id as usize];
-        if slot.is_nan() {
-            *slot = score;
-            self.touched.push(id);
-        } else {
-            *slot = combine(*slot, score);
-        }
-    }
-
-    fn finish(mut self) -> Scored {
-        self.touched.sort_unstable();
-        self.touched
-            .iter()
-            .map(|&id| (id, self.scores[id as usize]))
-            .collect()
-    }
-}
-
-/// The ids in both lists, with their scores summed (both sorted by id).
-fn intersect_sum(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scored {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
-/// Levenshtein distance of `a` and `b` is at most `max` (small `max`, short words).
-fn within_distance(a: &str, b: &str, max: usize) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut row = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            row[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(row[j] + 1);
-        }
-        if row.iter().min().is_some_and(|&m| m > max) {
-            return false;
-        }
-        prev = row;
-    }
-    prev[b.len()] <= max
 }
 
 #[cfg(test)]
