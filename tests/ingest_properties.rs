@@ -94,7 +94,13 @@ fn check(bundle: &Bundle) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+    // A fixed seed keeps CI deterministic; for a longer campaign, raise `cases` and change
+    // the seed by hand.
+    #![proptest_config(ProptestConfig {
+        cases: 600,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x00f7_2e5e_ed00_0001),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
