@@ -116,9 +116,10 @@ impl Index {
 
     /// The id of an item, if it is searchable.
     pub fn id_of(&self, doc: u32, item: u32) -> Option<u32> {
+        // Items are indexed in document order, so the refs are sorted.
         self.refs
-            .iter()
-            .position(|r| r.doc == doc && r.item == item)
+            .binary_search_by_key(&(doc, item), |r| (r.doc, r.item))
+            .ok()
             .map(|p| p as u32)
     }
 

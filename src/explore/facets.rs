@@ -1,0 +1,348 @@
+//! Facets: which values each searchable item has for each facet, filtering by selected
+//! values (OR within a facet, AND across facets, plus the date range), and counts that
+//! reflect every other active filter — the disjunctive faceting users know from Algolia.
+//!
+//! Regions are closed under their parents (an item on the Wuhan Area also counts for the
+//! Hubei FTZ and Hubei), and an item also carries its document's main regions.
+//!
+//! Cost: building is linear in the tags; filtering is one pass over the items per active
+//! facet; counting is one pass over the candidates per facet.
+
+use super::state::State;
+use crate::model::{Bundle, Entity, ItemKind, Lang, Role};
+use crate::search::{bitset::BitSet, Index};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Doc,
+    Kind,
+    Region,
+    Topic,
+    Lead,
+    Support,
+    Lang,
+    Year,
+    Saved,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 9] = [
+        Facet::Kind,
+        Facet::Region,
+        Facet::Topic,
+        Facet::Lead,
+        Facet::Support,
+        Facet::Doc,
+        Facet::Lang,
+        Facet::Year,
+        Facet::Saved,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Doc => "doc_id",
+            Facet::Kind => "kind",
+            Facet::Region => "region",
+            Facet::Topic => "topic",
+            Facet::Lead => "lead",
+            Facet::Support => "support",
+            Facet::Lang => "language",
+            Facet::Year => "year",
+            Facet::Saved => "saved",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The value of the saved facet: an item the user starred.
+pub const SAVED: &str = "saved";
+
+/// One value of a facet with its count under the current filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValueCount {
+    pub value: String,
+    pub label_en: String,
+    pub label_zh: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// Per facet: the value table and each item's values (ids into the table).
+pub struct Catalog {
+    values: Vec<Vec<(String, String, String)>>,
+    item_values: Vec<Vec<Vec<u32>>>,
+    /// Per item: its document's date value, if dated.
+    dates: Vec<Option<String>>,
+}
+
+pub fn kind_key(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Title => "title",
+        ItemKind::Meta => "meta",
+        ItemKind::Section => "section",
+        ItemKind::Measure => "measure",
+        ItemKind::Case => "case",
+        ItemKind::CasePart => "case_part",
+        ItemKind::Paragraph => "paragraph",
+        ItemKind::Boilerplate => "boilerplate",
+    }
+}
+
+pub fn kind_label(kind_key: &str) -> (&'static str, &'static str) {
+    match kind_key {
+        "title" => ("Title", "标题"),
+        "section" => ("Section", "章节"),
+        "measure" => ("Measure", "措施"),
+        "case" => ("Case", "案例"),
+        "case_part" => ("Case part", "案例要点"),
+        "paragraph" => ("Paragraph", "段落"),
+        "meta" => ("Meta", "元信息"),
+        _ => ("Site text", "网站信息"),
+    }
+}
+
+struct Builder {
+    values: Vec<Vec<(String, String, String)>>,
+    index: Vec<BTreeMap<String, u32>>,
+}
+
+impl Builder {
+    fn id(&mut self, facet: Facet, key: &str, en: &str, zh: &str) -> u32 {
+        let f = facet.index();
+        if let Some(&id) = self.index[f].get(key) {
+            return id;
+        }
+        let id = self.values[f].len() as u32;
+        self.values[f].push((key.to_string(), en.to_string(), zh.to_string()));
+        self.index[f].insert(key.to_string(), id);
+        id
+    }
+
+    fn entity(&mut self, facet: Facet, e: &Entity) -> u32 {
+        self.id(facet, &e.key(), e.name(Lang::En), e.name(Lang::Zh))
+    }
+}
+
+impl Catalog {
+    pub fn build(bundle: &Bundle, index: &Index) -> Catalog {
+        let n = Facet::ALL.len();
+        let mut b = Builder {
+            values: vec![Vec::new(); n],
+            index: vec![BTreeMap::new(); n],
+        };
+        let mut item_values = vec![Vec::with_capacity(index.len()); n];
+        let mut dates = Vec::with_capacity(index.len());
+        for id in 0..index.len() as u32 {
+            let r = index.item_ref(id);
+            let doc = &bundle.documents[r.doc as usize];
+            let item = &doc.items[r.item as usize];
+            let mut per: Vec<Vec<u32>> = vec![Vec::new(); n];
+            per[Facet::Doc.index()].push(b.id(Facet::Doc, &doc.id, &doc.title, &doc.title));
+            let (en, zh) = kind_label(kind_key(item.kind));
+            per[Facet::Kind.index()].push(b.id(Facet::Kind, kind_key(item.kind), en, zh));
+            let mut regions: Vec<u32> = item.regions.iter().chain(&doc.regions).copied().collect();
+            let mut k = 0;
+            while k < regions.len() {
+                if let Some(p) = bundle
+                    .regions
+                    .get(regions[k] as usize)
+                    .and_then(|e| e.parent)
+                {
+                    if !regions.contains(&p) {
+                        regions.push(p);
+                    }
+                }
+                k += 1;
+            }
+            for r in regions {
+                if let Some(e) = bundle.regions.get(r as usize) {
+                    let v = b.entity(Facet::Region, e);
+                    per[Facet::Region.index()].push(v);
+                }
+            }
+            for &t in &item.topics {
+                if let Some(e) = bundle.topics.get(t as usize) {
+                    let v = b.entity(Facet::Topic, e);
+                    per[Facet::Topic.index()].push(v);
+                }
+            }
+            for (facet, role) in [(Facet::Lead, Role::Lead), (Facet::Support, Role::Support)] {
+                for a in item.units(role) {
+                    if let Some(e) = bundle.agencies.get(a as usize) {
+                        let v = b.entity(facet, e);
+                        per[facet.index()].push(v);
+                    }
+                }
+            }
+            let lang = match doc.lang {
+                Lang::En => b.id(Facet::Lang, "en", "English", "英文"),
+                Lang::Zh => b.id(Facet::Lang, "zh", "Chinese", "中文"),
+            };
+            per[Facet::Lang.index()].push(lang);
+            let year = match doc.date.year() {
+                Some(y) => b.id(
+                    Facet::Year,
+                    &y.to_string(),
+                    &y.to_string(),
+                    &format!("{y}年"),
+                ),
+                None => b.id(Facet::Year, "undated", "Undated", "无日期"),
+            };
+            per[Facet::Year.index()].push(year);
+            for (f, mut values) in per.into_iter().enumerate() {
+                values.sort_unstable();
+                values.dedup();
+                item_values[f].push(values);
+            }
+            dates.push(doc.date.value.clone());
+        }
+        b.id(Facet::Saved, SAVED, "Saved", "已收藏");
+        Catalog {
+            values: b.values,
+            item_values,
+            dates,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+
+    /// The value keys of item `id` for a facet (not for `Saved`, which the caller knows).
+    pub fn values_of(&self, facet: Facet, id: u32) -> Vec<&str> {
+        self.item_values[facet.index()]
+            .get(id as usize)
+            .map(|vs| {
+                vs.iter()
+                    .map(|&v| self.values[facet.index()][v as usize].0.as_str())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A value's label in the UI language.
+    pub fn label(&self, facet: Facet, value: &str, zh: bool) -> Option<&str> {
+        self.values[facet.index()]
+            .iter()
+            .find(|(k, _, _)| k == value)
+            .map(|(_, en, z)| if zh { z.as_str() } else { en.as_str() })
+    }
+
+    fn in_range(&self, id: u32, state: &State) -> bool {
+        if state.from.is_none() && state.to.is_none() {
+            return true;
+        }
+        let Some(date) = self.dates[id as usize].as_deref() else {
+            return false;
+        };
+        let from_ok = state
+            .from
+            .as_deref()
+            .is_none_or(|f| date >= f || date.starts_with(f));
+        let to_ok = state
+            .to
+            .as_deref()
+            .is_none_or(|t| date <= t || date.starts_with(t));
+        from_ok && to_ok
+    }
+
+    fn matches(&self, facet: Facet, id: u32, wanted: &[u32], saved: &BitSet) -> bool {
+        if facet == Facet::Saved {
+            return saved.contains(id);
+        }
+        self.item_values[facet.index()][id as usize]
+            .iter()
+            .any(|v| wanted.contains(v))
+    }
+
+    /// The ids of `base` that pass every selection (except `except`'s) and the date range.
+    pub fn filter(
+        &self,
+        state: &State,
+        base: &BitSet,
+        saved: &BitSet,
+        except: Option<Facet>,
+    ) -> BitSet {
+        let active: Vec<(Facet, Vec<u32>)> = state
+            .filters
+            .iter()
+            .filter(|(f, vs)| Some(**f) != except && !vs.is_empty())
+            .map(|(&f, vs)| {
+                let ids = vs
+                    .iter()
+                    .filter_map(|v| self.values[f.index()].iter().position(|(k, _, _)| k == v))
+                    .map(|p| p as u32)
+                    .collect();
+                (f, ids)
+            })
+            .collect();
+        let mut out = BitSet::new(self.len());
+        for id in base.iter() {
+            if self.in_range(id, state)
+                && active
+                    .iter()
+                    .all(|(f, wanted)| self.matches(*f, id, wanted, saved))
+            {
+                out.insert(id);
+            }
+        }
+        out
+    }
+
+    /// Counts per value of `facet` over `base` filtered by every other facet. Values with a
+    /// count of zero are left out unless selected.
+    pub fn counts(
+        &self,
+        facet: Facet,
+        state: &State,
+        base: &BitSet,
+        saved: &BitSet,
+    ) -> Vec<ValueCount> {
+        let candidates = self.filter(state, base, saved, Some(facet));
+        let f = facet.index();
+        let mut counts = vec![0usize; self.values[f].len()];
+        for id in candidates.iter() {
+            if facet == Facet::Saved {
+                if saved.contains(id) {
+                    counts[0] += 1;
+                }
+            } else {
+                for &v in &self.item_values[f][id as usize] {
+                    counts[v as usize] += 1;
+                }
+            }
+        }
+        let selected = state.filters.get(&facet);
+        let mut out: Vec<ValueCount> = self.values[f]
+            .iter()
+            .zip(counts)
+            .map(|((key, en, zh), count)| ValueCount {
+                selected: selected.is_some_and(|s| s.contains(key)),
+                value: key.clone(),
+                label_en: en.clone(),
+                label_zh: zh.clone(),
+                count,
+            })
+            .filter(|v| v.count > 0 || v.selected)
+            .collect();
+        match facet {
+            // Documents in bundle order, years newest first; the rest by count.
+            Facet::Doc => {}
+            Facet::Year => out.sort_by(|a, b| b.value.cmp(&a.value)),
+            _ => out.sort_by(|a, b| b.count.cmp(&a.count).then(a.label_en.cmp(&b.label_en))),
+        }
+        out
+    }
+}

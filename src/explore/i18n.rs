@@ -1,0 +1,134 @@
+//! Interface text in English and Chinese. Document text is never translated; entity names
+//! come from the bundle in both languages.
+//!
+//! Cost: a linear lookup in a table of about a hundred entries.
+
+use super::state::UiLang;
+
+/// (key, English, Chinese)
+const TEXT: &[(&str, &str, &str)] = &[
+    ("app", "FTZ Explorer", "自贸试验区政策浏览"),
+    (
+        "tagline",
+        "Documents on China's pilot free trade zones",
+        "中国自由贸易试验区政策文件",
+    ),
+    (
+        "search",
+        "Search measures, cases, figures…",
+        "搜索措施、案例、数据…",
+    ),
+    ("search_label", "Search the documents", "搜索文件"),
+    ("results", "results", "条结果"),
+    ("result", "result", "条结果"),
+    ("of", "of", "/"),
+    ("also_matched", "Also matched", "同时匹配"),
+    ("sort", "Sort", "排序"),
+    ("sort_relevance", "Relevance", "相关度"),
+    ("sort_date", "Newest", "最新"),
+    ("sort_document", "Document order", "文件顺序"),
+    ("view_results", "Results", "结果"),
+    ("view_figures", "Figures", "数据"),
+    ("view_documents", "Documents", "文件"),
+    ("filters", "Filters", "筛选"),
+    ("close", "Close", "关闭"),
+    ("clear_all", "Clear all", "全部清除"),
+    ("show_more", "Show more", "显示更多"),
+    ("show_less", "Show less", "收起"),
+    ("facet_doc_id", "Document", "文件"),
+    ("facet_kind", "Kind", "类型"),
+    ("facet_region", "Region / FTZ area", "地区 / 片区"),
+    ("facet_topic", "Topic", "领域"),
+    ("facet_lead", "Lead unit", "牵头单位"),
+    ("facet_support", "Supporting unit", "责任单位"),
+    ("facet_language", "Language", "语言"),
+    ("facet_year", "Year", "年份"),
+    ("facet_saved", "Saved", "收藏"),
+    ("date_range", "Date", "日期"),
+    ("from", "From", "起"),
+    ("to", "To", "止"),
+    ("export_csv", "Export CSV", "导出 CSV"),
+    ("export_json", "Export JSON", "导出 JSON"),
+    ("save", "Save", "收藏"),
+    ("saved", "Saved", "已收藏"),
+    (
+        "no_results",
+        "Nothing matches. Try fewer words or remove a filter.",
+        "没有匹配结果。请减少关键词或移除筛选条件。",
+    ),
+    ("previous", "Previous", "上一页"),
+    ("next", "Next", "下一页"),
+    ("page", "Page", "第"),
+    ("open", "Open in document", "在文件中打开"),
+    ("permalink", "Link", "链接"),
+    ("lead", "Lead", "牵头"),
+    ("support", "Support", "责任"),
+    ("regions", "Regions", "地区"),
+    ("topics", "Topics", "领域"),
+    ("figures_here", "Figures", "数据"),
+    ("all_documents", "All documents", "全部文件"),
+    ("back", "Back to results", "返回结果"),
+    ("value", "Value", "数值"),
+    ("unit", "Unit", "单位"),
+    ("kind", "Kind", "类型"),
+    ("direction", "Change", "变化"),
+    ("sentence", "Sentence", "原句"),
+    ("document", "Document", "文件"),
+    ("figure_money", "Money", "金额"),
+    ("figure_percent", "Percent", "百分比"),
+    ("figure_rate_of_change", "Change", "变化率"),
+    ("figure_count", "Count", "数量"),
+    ("figure_duration", "Duration", "时长"),
+    ("figure_quantity", "Quantity", "数量单位"),
+    ("up", "up", "增加"),
+    ("down", "down", "减少"),
+    ("all_kinds", "All kinds", "全部类型"),
+    ("theme", "Theme", "主题"),
+    ("theme_light", "Light", "浅色"),
+    ("theme_dark", "Dark", "深色"),
+    ("theme_system", "System", "跟随系统"),
+    ("language_toggle", "中文", "English"),
+    ("language_toggle_label", "Switch to Chinese", "切换到英文"),
+    ("undated", "undated", "无日期"),
+    ("inferred", "inferred", "推断"),
+    ("signed", "signed", "签发"),
+    ("documents", "documents", "份文件"),
+    ("measures", "measures", "项措施"),
+    ("cases", "cases", "个案例"),
+    ("sections", "sections", "个章节"),
+    ("characters", "characters", "字"),
+    (
+        "no_document",
+        "No document with this id in the bundle:",
+        "数据包中没有此文件：",
+    ),
+    ("loading", "Loading…", "加载中…"),
+    (
+        "keyboard_hint",
+        "Press / to search, ↑ ↓ to move, Enter to open",
+        "按 / 搜索，↑ ↓ 移动，回车打开",
+    ),
+];
+
+/// The interface text for `key` in `lang`; the key itself if the table lacks it.
+pub fn t(lang: UiLang, key: &'static str) -> &'static str {
+    TEXT.iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, en, zh)| if lang == UiLang::Zh { zh } else { en })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages_and_a_unique_key() {
+        let mut keys = std::collections::BTreeSet::new();
+        for (k, en, zh) in TEXT {
+            assert!(keys.insert(k), "{k} twice");
+            assert!(!en.is_empty() && !zh.is_empty(), "{k}");
+        }
+        assert_eq!(t(UiLang::Zh, "filters"), "筛选");
+        assert_eq!(t(UiLang::En, "missing-key"), "missing-key");
+    }
+}

@@ -1,0 +1,315 @@
+//! The whole UI state — query, facet selections, date range, sort, view, open document and
+//! item, UI language, page — and its home in the URL query string, so that reload,
+//! back/forward and shared links restore a view exactly. Pure: strings in, strings out.
+//!
+//! Cost: linear in the length of the query string.
+
+use super::facets::Facet;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+    Document,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Date, Sort::Document];
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Date => "date",
+            Sort::Document => "document",
+        }
+    }
+    fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|v| v.key() == s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum View {
+    #[default]
+    Results,
+    Figures,
+    Documents,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Results, View::Figures, View::Documents];
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Results => "results",
+            View::Figures => "figures",
+            View::Documents => "documents",
+        }
+    }
+    fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == s)
+    }
+}
+
+/// The UI language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UiLang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl UiLang {
+    pub fn key(self) -> &'static str {
+        match self {
+            UiLang::En => "en",
+            UiLang::Zh => "zh",
+        }
+    }
+    pub fn parse(s: &str) -> Option<UiLang> {
+        match s {
+            "en" => Some(UiLang::En),
+            "zh" => Some(UiLang::Zh),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    pub query: String,
+    /// Selected values per facet (OR within a facet, AND across facets).
+    pub filters: BTreeMap<Facet, BTreeSet<String>>,
+    /// Inclusive date bounds, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sort: Sort,
+    pub view: View,
+    /// The open document (reader) and, within it, the selected item index.
+    pub doc: Option<String>,
+    pub item: Option<u32>,
+    /// `None`: not in the URL (the stored or browser preference applies).
+    pub lang: Option<UiLang>,
+    /// Zero-based page of results.
+    pub page: usize,
+}
+
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~')
+}
+
+/// Percent-encodes everything but unreserved ASCII (UTF-8 bytes otherwise).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if is_unreserved(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` and `+` (as space); invalid escapes are kept literally, invalid UTF-8 is
+/// replaced — a hand-edited URL never fails.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 3 <= bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A date bound is kept only in one of the three shapes.
+fn date_bound(s: &str) -> Option<String> {
+    let ok = match s.len() {
+        4 => s.bytes().all(|b| b.is_ascii_digit()),
+        7 => {
+            s.as_bytes()[4] == b'-'
+                && s[..4]
+                    .bytes()
+                    .chain(s[5..].bytes())
+                    .all(|b| b.is_ascii_digit())
+        }
+        10 => {
+            s.as_bytes()[4] == b'-'
+                && s.as_bytes()[7] == b'-'
+                && s.bytes()
+                    .enumerate()
+                    .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        }
+        _ => false,
+    };
+    ok.then(|| s.to_string())
+}
+
+impl State {
+    /// Reads a query string (with or without the leading `?`). Unknown keys and malformed
+    /// values are ignored.
+    pub fn from_query(query: &str) -> State {
+        let mut state = State::default();
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode(k), decode(v));
+            match k.as_str() {
+                "q" => state.query = v,
+                "from" => state.from = date_bound(&v),
+                "to" => state.to = date_bound(&v),
+                "sort" => state.sort = Sort::parse(&v).unwrap_or_default(),
+                "view" => state.view = View::parse(&v).unwrap_or_default(),
+                "doc" if !v.is_empty() => state.doc = Some(v),
+                "item" => state.item = v.parse().ok(),
+                "lang" => state.lang = UiLang::parse(&v),
+                "page" => state.page = v.parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
+                key => {
+                    if let Some(facet) = Facet::parse(key).filter(|_| !v.is_empty()) {
+                        state.filters.entry(facet).or_default().insert(v);
+                    }
+                }
+            }
+        }
+        state
+    }
+
+    /// The canonical query string (leading `?`, or empty): defaults are left out, facets in
+    /// a fixed order, values sorted — the same state always gives the same URL.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut push = |k: &str, v: &str| parts.push(format!("{}={}", encode(k), encode(v)));
+        if !self.query.is_empty() {
+            push("q", &self.query);
+        }
+        for (facet, values) in &self.filters {
+            for v in values {
+                push(facet.key(), v);
+            }
+        }
+        if let Some(from) = &self.from {
+            push("from", from);
+        }
+        if let Some(to) = &self.to {
+            push("to", to);
+        }
+        if self.sort != Sort::default() {
+            push("sort", self.sort.key());
+        }
+        if self.view != View::default() {
+            push("view", self.view.key());
+        }
+        if let Some(doc) = &self.doc {
+            push("doc", doc);
+        }
+        if let Some(item) = self.item {
+            push("item", &item.to_string());
+        }
+        if let Some(lang) = self.lang {
+            push("lang", lang.key());
+        }
+        if self.page > 0 {
+            push("page", &(self.page + 1).to_string());
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        self.filters.values().any(|v| !v.is_empty()) || self.from.is_some() || self.to.is_some()
+    }
+
+    /// Adds or removes one facet value; any change of the result set goes back to page one.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let values = self.filters.entry(facet).or_default();
+        if !values.remove(value) {
+            values.insert(value.to_string());
+        }
+        if values.is_empty() {
+            self.filters.remove(&facet);
+        }
+        self.page = 0;
+    }
+
+    pub fn clear_filters(&mut self) {
+        self.filters.clear();
+        self.from = None;
+        self.to = None;
+        self.page = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_field() {
+        let mut state = State {
+            query: "customs \"negative list\" -上海 & 100%".into(),
+            from: Some("2020".into()),
+            to: Some("2022-12-31".into()),
+            sort: Sort::Date,
+            view: View::Figures,
+            doc: Some("004_dac77278a024235c".into()),
+            item: Some(42),
+            lang: Some(UiLang::Zh),
+            page: 3,
+            ..State::default()
+        };
+        state.toggle(Facet::Region, "hubei");
+        state.toggle(Facet::Region, "shanghai");
+        state.toggle(Facet::Lead, "省商务厅");
+        state.page = 3;
+        let url = state.to_query();
+        assert_eq!(State::from_query(&url), state);
+        assert_eq!(State::from_query(&url).to_query(), url, "canonical");
+    }
+
+    #[test]
+    fn hostile_or_broken_urls_are_read_safely() {
+        let s = State::from_query("?q=%E6%B5%B7%E5%85%B3+x&sort=nonsense&from=20x1&page=-3&region=&kind=measure&%zz=1&item=abc");
+        assert_eq!(s.query, "海关 x");
+        assert_eq!(s.sort, Sort::Relevance);
+        assert_eq!((s.from, s.page, s.item), (None, 0, None));
+        assert_eq!(s.filters.len(), 1);
+        assert_eq!(State::from_query("?q=%").query, "%");
+        assert_eq!(State::from_query("").to_query(), "");
+    }
+
+    #[test]
+    fn toggling_resets_the_page_and_removes_empty_facets() {
+        let mut s = State {
+            page: 4,
+            ..State::default()
+        };
+        s.toggle(Facet::Topic, "talent");
+        assert_eq!(s.page, 0);
+        s.toggle(Facet::Topic, "talent");
+        assert!(s.filters.is_empty() && !s.has_filters());
+    }
+}
