@@ -1,6 +1,7 @@
 //! The list of documents: title, language, size, linking to the reader.
 
 use super::url;
+use crate::explore::state::UiLang;
 use crate::model::{Bundle, DateSource, DocDate, ItemKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,11 +23,29 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// "2 Sep 2020 (inferred)", "Mar 2021", "undated".
-pub fn date_label(date: &DocDate) -> String {
+/// "2 Sep 2020 (inferred)", "Mar 2021", "undated" — or 2020年9月2日（推断）.
+pub fn date_label(date: &DocDate, lang: UiLang) -> String {
+    let zh = lang == UiLang::Zh;
     let Some(value) = date.value.as_deref() else {
-        return "undated".into();
+        return (if zh { "无日期" } else { "undated" }).into();
     };
+    if zh {
+        let parts: Vec<&str> = value.split('-').collect();
+        let label = match parts.as_slice() {
+            [y, m, d] => format!(
+                "{y}年{}月{}日",
+                m.trim_start_matches('0'),
+                d.trim_start_matches('0')
+            ),
+            [y, m] => format!("{y}年{}月", m.trim_start_matches('0')),
+            _ => format!("{value}年"),
+        };
+        return match date.source {
+            DateSource::Inferred => format!("{label}（推断）"),
+            DateSource::Signed => format!("{label}（签发）"),
+            _ => label,
+        };
+    }
     let parts: Vec<&str> = value.split('-').collect();
     let month = |m: &str| {
         m.parse::<usize>()
@@ -70,7 +89,7 @@ pub fn DocumentList(bundle: Arc<Bundle>, on_open: Callback<Option<String>>) -> i
         .map(|doc| {
             let id = doc.id.clone();
             let count = |kind| doc.items.iter().filter(|i| i.kind == kind).count();
-            let mut parts = vec![date_label(&doc.date)];
+            let mut parts = vec![date_label(&doc.date, UiLang::En)];
             for (kind, name) in [
                 (ItemKind::Measure, "measures"),
                 (ItemKind::Case, "cases"),
@@ -84,7 +103,7 @@ pub fn DocumentList(bundle: Arc<Bundle>, on_open: Callback<Option<String>>) -> i
             let meta = parts.join(" · ");
             view! {
                 <li class="doc-card">
-                    <a class="doc-title" href=url::doc_href(&doc.id) lang=html_lang(doc.lang)
+                    <a class="doc-title" href=crate::explore::state::State { doc: Some(doc.id.clone()), ..Default::default() }.to_query() lang=html_lang(doc.lang)
                         on:click=move |ev| {
                             if url::is_plain_click(&ev) {
                                 ev.prevent_default();
@@ -108,4 +127,17 @@ pub fn DocumentList(bundle: Arc<Bundle>, on_open: Callback<Option<String>>) -> i
             <ul class="doc-list">{items}</ul>
         </section>
     }
+}
+
+/// The documents view: the list, opening a document in the reader.
+#[component]
+pub fn DocumentsView() -> impl IntoView {
+    let ctx = use_context::<super::Ctx>().expect("context");
+    let on_open = Callback::new(move |id: Option<String>| {
+        ctx.update(true, |s| {
+            s.doc = id.clone();
+            s.item = None;
+        });
+    });
+    view! { <DocumentList bundle=ctx.data().bundle.clone() on_open=on_open/> }
 }

@@ -1,21 +1,27 @@
-//! The browser shell: a leptos (csr) app over the bundle. Thin by design — it holds the UI
-//! state (which document is open), mirrors it in the URL, and renders what the core
-//! computes. No parsing or counting logic lives here.
+//! The browser shell: a leptos (csr) app over the bundle. Thin by design — the state, its
+//! URL form, search, facets, ordering and export are `explore` and `search`; components
+//! render them and turn clicks into state changes.
 //!
-//! Cost: parsing the embedded bundle once at start-up; views are rebuilt only for the part
-//! whose signal changed.
+//! Cost: start-up parses the embedded bundle and builds the search index and facet
+//! catalog once; each state change reruns one search and the facet counts.
 
 pub mod bench;
+mod ctx;
 mod documents;
+mod facet_panel;
+mod figures;
+mod header;
 mod reader;
+mod results;
 mod url;
 
+pub use ctx::Ctx;
 pub use documents::DocumentList;
 pub use reader::Reader;
 
+use crate::explore::state::View;
 use crate::model::Bundle;
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Mounts the app into `#app`, replacing the loading indicator that index.html shows.
@@ -30,64 +36,74 @@ pub fn start() {
         .expect("an #app element or a body");
     root.set_text_content(None);
     root.set_attribute("aria-busy", "false").ok();
+    header::apply_stored_theme();
     let bundle = Bundle::from_json(crate::seed_bundle_json());
     let handle = leptos::mount::mount_to(root, move || match bundle {
-        Ok(bundle) => view! { <App bundle=Arc::new(bundle)/> }.into_any(),
+        Ok(bundle) => view! { <App bundle=bundle/> }.into_any(),
         Err(err) => view! { <LoadError message=err.to_string()/> }.into_any(),
     });
     // The app lives as long as the page.
     handle.forget();
 }
 
-/// The whole explorer: header, then either the document list or one document.
+/// The whole explorer: header, facets, and the current view.
 #[component]
-pub fn App(bundle: Arc<Bundle>) -> impl IntoView {
-    let open_doc = RwSignal::new(url::read_doc());
-    // Back/forward restore the document that was open.
-    let listener = window_event_listener(leptos::ev::popstate, move |_| {
-        open_doc.set(url::read_doc());
-    });
-    on_cleanup(move || listener.remove());
+pub fn App(bundle: Bundle) -> impl IntoView {
+    let ctx = Ctx::new(bundle);
+    provide_context(ctx);
 
-    let open = Callback::new(move |id: Option<String>| {
-        url::push_doc(id.as_deref());
-        open_doc.set(id);
-        if let Some(window) = web_sys::window() {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
+    let pop = window_event_listener(leptos::ev::popstate, move |_| ctx.restore_from_url());
+    // "/" focuses the search box unless the user is typing somewhere.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if ev.key() == "/" && !typing {
+            if let Some(input) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("search"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
         }
     });
-    let count = bundle.documents.len();
+    on_cleanup(move || {
+        pop.remove();
+        keys.remove();
+    });
+
+    Effect::new(move |_| {
+        let lang = if ctx.zh() { "zh-CN" } else { "en" };
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", lang);
+        }
+    });
+
+    let drawer = RwSignal::new(false);
     let body = move || {
-        let id = open_doc.get();
-        match id.as_deref().and_then(|id| bundle.document(id)) {
-            Some(doc) => {
-                view! { <Reader bundle=bundle.clone() doc=doc.clone() on_back=open/> }.into_any()
-            }
-            None => {
-                let missing = id.map(|id| {
-                    view! { <p class="notice" role="status">"No document with id " <code>{id}</code> " in this bundle."</p> }
-                });
-                view! { {missing} <DocumentList bundle=bundle.clone() on_open=open/> }.into_any()
-            }
+        let (doc, view) = ctx.state.with(|s| (s.doc.clone(), s.view));
+        match (doc, view) {
+            (Some(_), _) => view! { <reader::ReaderView/> }.into_any(),
+            (None, View::Figures) => view! { <figures::FiguresView/> }.into_any(),
+            (None, View::Documents) => view! { <documents::DocumentsView/> }.into_any(),
+            (None, View::Results) => view! { <results::ResultsView drawer=drawer/> }.into_any(),
         }
     };
+    let reading = move || ctx.state.with(|s| s.doc.is_some());
+    let tagline = move || ctx.t("tagline");
     view! {
-        <header class="site-header">
-            <a class="brand" href="?" on:click=move |ev| {
-                if url::is_plain_click(&ev) {
-                    ev.prevent_default();
-                    open.run(None);
-                }
-            }>
-                <span class="brand-en">"FTZ Explorer"</span>
-                <span class="brand-zh" lang="zh-CN">"自贸试验区政策浏览"</span>
-            </a>
-            <span class="site-meta">{format!("{count} documents")}</span>
-        </header>
-        <main id="main" class="content">{body}</main>
-        <footer class="site-footer">
-            "Documents on China's pilot free trade zones · searchable offline in your browser"
-        </footer>
+        <header::Header/>
+        <div class="layout" class:reading=reading>
+            <facet_panel::FacetPanel open=drawer/>
+            <main id="main" class="content" tabindex="-1">{body}</main>
+        </div>
+        <footer class="site-footer">{tagline}</footer>
     }
 }
 

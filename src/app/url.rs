@@ -1,37 +1,35 @@
-//! The URL query string as the home of UI state (`?doc=ID`), so reload, back/forward and
-//! shared links restore the view. Other parameters are preserved untouched.
+//! The browser side of URL state: read `location.search` into a [`State`], write a state
+//! back with `pushState` (a new history entry) or `replaceState` (typing refines the
+//! current entry). The format itself is `explore::state`.
 
-use web_sys::{MouseEvent, Url};
+use crate::explore::state::State;
+use web_sys::MouseEvent;
 
-fn current_url() -> Option<Url> {
-    let href = web_sys::window()?.location().href().ok()?;
-    Url::new(&href).ok()
+pub fn read() -> State {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    State::from_query(&search)
 }
 
-/// The id of the open document, if the URL names one.
-pub fn read_doc() -> Option<String> {
-    current_url()?
-        .search_params()
-        .get("doc")
-        .filter(|id| !id.is_empty())
-}
-
-/// A relative link (`?doc=ID`) that opens a document; works from any sub-path.
-pub fn doc_href(id: &str) -> String {
-    let params = web_sys::UrlSearchParams::new().expect("URLSearchParams");
-    params.set("doc", id);
-    format!("?{}", String::from(params.to_string()))
-}
-
-/// Records a navigation in the history so back/forward can undo it.
-pub fn push_doc(id: Option<&str>) {
-    let Some(url) = current_url() else { return };
-    match id {
-        Some(id) => url.search_params().set("doc", id),
-        None => url.search_params().delete("doc"),
+/// Writes `state` to the address bar. A relative URL keeps the page's path (sub-paths work).
+pub fn write(state: &State, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let query = state.to_query();
+    let current = window.location().search().unwrap_or_default();
+    if query == current {
+        return;
     }
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    if let Ok(history) = window.history() {
+        let _ = if push {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

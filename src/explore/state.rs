@@ -140,8 +140,8 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A date bound is kept only in one of the three shapes.
-fn date_bound(s: &str) -> Option<String> {
+/// A date bound (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `None` for anything else.
+pub fn date_bound(s: &str) -> Option<String> {
     let ok = match s.len() {
         4 => s.bytes().all(|b| b.is_ascii_digit()),
         7 => {

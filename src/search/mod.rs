@@ -142,13 +142,31 @@ impl Index {
 
     /// Scores of every item carrying `term`, times `weight`, into `out`.
     fn term_scores(&self, term: &str, weight: f32, out: &mut Vec<(u32, f32)>) -> bool {
+        self.term_scores_capped(term, weight, f32::INFINITY, out)
+    }
+
+    /// Like `term_scores`, with the term's idf capped: a prefix completion or typo variant
+    /// must not outrank the word itself just because the variant is rarer.
+    fn term_scores_capped(
+        &self,
+        term: &str,
+        weight: f32,
+        idf_cap: f32,
+        out: &mut Vec<(u32, f32)>,
+    ) -> bool {
         let Some(&term) = self.term_ids.get(term) else {
             return false;
         };
         let list = &self.postings[term as usize];
-        let idf = self.idf(list.len());
+        let idf = self.idf(list.len()).min(idf_cap);
         out.extend(list.iter().map(|p| (p.id, weight * self.bm25(p, idf))));
         true
+    }
+
+    fn term_idf(&self, term: &str) -> Option<f32> {
+        self.term_ids
+            .get(term)
+            .map(|&t| self.idf(self.postings[t as usize].len()))
     }
 
     /// Items whose folded text contains `phrase` (folded), scored by its terms.
@@ -224,6 +242,8 @@ impl Index {
         if self.term_scores(&term, 1.0, &mut out) {
             highlight.terms.insert(term.clone());
         }
+        // Variants score at most as the word itself would (when the word occurs at all).
+        let cap = self.term_idf(&term).unwrap_or(f32::INFINITY);
         seen.insert(term);
         if prefix {
             for (w, t) in self
@@ -233,7 +253,9 @@ impl Index {
                 .take(MAX_PREFIX_WORDS)
             {
                 let _ = w;
-                if seen.insert(t.clone()) && self.term_scores(t, PREFIX_WEIGHT, &mut out) {
+                if seen.insert(t.clone())
+                    && self.term_scores_capped(t, PREFIX_WEIGHT, cap, &mut out)
+                {
                     highlight.terms.insert(t.clone());
                 }
             }
@@ -247,7 +269,7 @@ impl Index {
                 }
                 if within_distance(w, &word, max)
                     && seen.insert(t.clone())
-                    && self.term_scores(t, TYPO_WEIGHT, &mut out)
+                    && self.term_scores_capped(t, TYPO_WEIGHT, cap, &mut out)
                 {
                     highlight.terms.insert(t.clone());
                 }

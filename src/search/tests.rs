@@ -89,6 +89,9 @@ fn prefix_while_typing_and_typos() {
         "two edits in a long word"
     );
     assert!(texts("blokc").is_empty(), "short words need to be exact");
+    // A rare variant ("trace") never outranks the word itself.
+    let trade = texts("trade");
+    assert!(trade[0].to_lowercase().contains("trade"), "{}", trade[0]);
 }
 
 #[test]

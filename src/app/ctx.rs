@@ -1,0 +1,160 @@
+//! The app's shared context: the bundle with its index and facet catalog, the UI state
+//! (mirrored in the URL), the outcome computed from it, the UI language, and the saved
+//! items (kept in localStorage). Components read it with `use_context::<Ctx>()`.
+
+use super::url;
+use crate::explore::facets::Catalog;
+use crate::explore::state::{State, UiLang};
+use crate::explore::{explore, i18n, Outcome};
+use crate::model::Bundle;
+use crate::search::{bitset::BitSet, Index};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+const LANG_KEY: &str = "ftz-explorer.lang";
+const SAVED_KEY: &str = "ftz-explorer.saved";
+
+/// What never changes after start-up: the bundle, its search index and facet catalog.
+pub struct Data {
+    pub bundle: Arc<Bundle>,
+    pub index: Index,
+    pub catalog: Catalog,
+}
+
+/// Copyable handles: closures capture the context by copy.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    data: StoredValue<Arc<Data>>,
+    pub state: RwSignal<State>,
+    pub outcome: RwSignal<Arc<Outcome>>,
+    /// Saved items as "doc-id#item-index".
+    pub saved: RwSignal<BTreeSet<String>>,
+}
+
+/// The language preference when the URL does not say: stored choice, then the browser's.
+fn preferred_lang() -> UiLang {
+    if let Ok(stored) = LocalStorage::get::<String>(LANG_KEY) {
+        if let Some(lang) = UiLang::parse(&stored) {
+            return lang;
+        }
+    }
+    let browser = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    if browser.starts_with("zh") {
+        UiLang::Zh
+    } else {
+        UiLang::En
+    }
+}
+
+pub fn saved_key(doc: &str, item: u32) -> String {
+    format!("{doc}#{item}")
+}
+
+impl Ctx {
+    pub fn new(bundle: Bundle) -> Ctx {
+        let index = Index::build(&bundle);
+        let catalog = Catalog::build(&bundle, &index);
+        let saved: BTreeSet<String> = LocalStorage::get(SAVED_KEY).unwrap_or_default();
+        let state = url::read();
+        let saved_ids = saved_set(&bundle, &index, &saved);
+        let outcome = Arc::new(explore(&bundle, &index, &catalog, &state, &saved_ids));
+        Ctx {
+            data: StoredValue::new(Arc::new(Data {
+                bundle: Arc::new(bundle),
+                index,
+                catalog,
+            })),
+            state: RwSignal::new(state),
+            outcome: RwSignal::new(outcome),
+            saved: RwSignal::new(saved),
+        }
+    }
+
+    pub fn data(&self) -> Arc<Data> {
+        self.data.get_value()
+    }
+
+    /// The UI language: the URL's, else the stored or browser preference.
+    pub fn lang(&self) -> UiLang {
+        self.state.with(|s| s.lang).unwrap_or_else(preferred_lang)
+    }
+
+    pub fn t(&self, key: &'static str) -> &'static str {
+        i18n::t(self.lang(), key)
+    }
+
+    pub fn zh(&self) -> bool {
+        self.lang() == UiLang::Zh
+    }
+
+    pub fn saved_ids(&self) -> BitSet {
+        let data = self.data();
+        self.saved.with(|s| saved_set(&data.bundle, &data.index, s))
+    }
+
+    /// Recomputes the outcome after the state or the saved items changed.
+    pub fn refresh(&self) {
+        let saved = self.saved_ids();
+        let data = self.data();
+        let outcome = self
+            .state
+            .with(|s| explore(&data.bundle, &data.index, &data.catalog, s, &saved));
+        self.outcome.set(Arc::new(outcome));
+    }
+
+    /// Changes the state, records it in the URL (`push`: a new history entry), recomputes.
+    pub fn update(&self, push: bool, change: impl FnOnce(&mut State)) {
+        self.state.update(change);
+        self.state.with_untracked(|s| url::write(s, push));
+        self.refresh();
+    }
+
+    /// Back/forward: the URL is the truth.
+    pub fn restore_from_url(&self) {
+        self.state.set(url::read());
+        self.refresh();
+    }
+
+    pub fn toggle_lang(&self) {
+        let next = if self.zh() { UiLang::En } else { UiLang::Zh };
+        let _ = LocalStorage::set(LANG_KEY, next.key());
+        self.update(false, |s| s.lang = Some(next));
+    }
+
+    pub fn toggle_saved(&self, doc: &str, item: u32) {
+        let key = saved_key(doc, item);
+        self.saved.update(|s| {
+            if !s.remove(&key) {
+                s.insert(key);
+            }
+        });
+        self.saved.with_untracked(|s| {
+            let _ = LocalStorage::set(SAVED_KEY, s);
+        });
+        self.refresh();
+    }
+
+    pub fn is_saved(&self, doc: &str, item: u32) -> bool {
+        self.saved.with(|s| s.contains(&saved_key(doc, item)))
+    }
+}
+
+fn saved_set(bundle: &Bundle, index: &Index, saved: &BTreeSet<String>) -> BitSet {
+    let mut set = BitSet::new(index.len());
+    for key in saved {
+        let Some((doc, item)) = key.rsplit_once('#') else {
+            continue;
+        };
+        let Some(d) = bundle.documents.iter().position(|x| x.id == doc) else {
+            continue;
+        };
+        if let Some(id) = item.parse().ok().and_then(|i| index.id_of(d as u32, i)) {
+            set.insert(id);
+        }
+    }
+    set
+}

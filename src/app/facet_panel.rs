@@ -1,0 +1,186 @@
+//! The facet panel: every facet with its values and counts under the other active filters
+//! (multi-select checkboxes, "show more"), and the date range. On narrow screens it is a
+//! drawer. Also the active-filter chips with "clear all".
+
+use super::Ctx;
+use crate::explore::facets::Facet;
+use crate::explore::state::View;
+use leptos::prelude::*;
+
+/// Values shown before "show more".
+const FIRST: usize = 8;
+
+fn facet_title_key(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Doc => "facet_doc_id",
+        Facet::Kind => "facet_kind",
+        Facet::Region => "facet_region",
+        Facet::Topic => "facet_topic",
+        Facet::Lead => "facet_lead",
+        Facet::Support => "facet_support",
+        Facet::Lang => "facet_language",
+        Facet::Year => "facet_year",
+        Facet::Saved => "facet_saved",
+    }
+}
+
+#[component]
+fn FacetGroup(facet: Facet) -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    let expanded = RwSignal::new(false);
+    let id = format!("facet-{}", facet.key());
+    let values = move || {
+        let outcome = ctx.outcome.get();
+        let saved = ctx.saved_ids();
+        let data = ctx.data();
+        ctx.state
+            .with(|s| data.catalog.counts(facet, s, &outcome.base, &saved))
+    };
+    let rows = move || {
+        let all = values();
+        let total = all.len();
+        let shown: Vec<_> = if expanded.get() {
+            all
+        } else {
+            all.into_iter().take(FIRST).collect()
+        };
+        let zh = ctx.zh();
+        let items = shown
+            .into_iter()
+            .map(|v| {
+                let value = v.value.clone();
+                let label = if zh {
+                    v.label_zh.clone()
+                } else {
+                    v.label_en.clone()
+                };
+                let input_id = format!("f-{}-{}", facet.key(), v.value);
+                view! {
+                    <li>
+                        <input type="checkbox" id=input_id.clone() prop:checked=v.selected
+                            on:change=move |_| ctx.update(true, |s| s.toggle(facet, &value))/>
+                        <label for=input_id>
+                            <span class="facet-label">{label}</span>
+                            <span class="count">{v.count}</span>
+                        </label>
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = (total > FIRST).then(|| {
+            view! {
+                <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
+                    on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || if expanded.get() { ctx.t("show_less").to_string() } else { format!("{} ({})", ctx.t("show_more"), total - FIRST) }}
+                </button>
+            }
+        });
+        view! { <ul class="facet-values">{items}</ul> {more} }
+    };
+    view! {
+        <section class="facet" aria-labelledby=id.clone() data-facet=facet.key() class:hidden=move || values().is_empty()>
+            <h3 id=id.clone()>{move || ctx.t(facet_title_key(facet))}</h3>
+            {rows}
+        </section>
+    }
+}
+
+#[component]
+fn DateRange() -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    let bound = move |to: bool| {
+        view! {
+            <input type="text" inputmode="numeric" placeholder=if to { "2023-12-31" } else { "2020" } size="10"
+                id=if to { "date-to" } else { "date-from" }
+                aria-label=move || ctx.t(if to { "to" } else { "from" })
+                prop:value=move || ctx.state.with(|s| if to { s.to.clone() } else { s.from.clone() }.unwrap_or_default())
+                on:change=move |ev| {
+                    let value = crate::explore::state::date_bound(event_target_value(&ev).trim());
+                    ctx.update(true, |s| {
+                        if to { s.to = value } else { s.from = value }
+                        s.page = 0;
+                    });
+                }/>
+        }
+    };
+    view! {
+        <section class="facet" aria-labelledby="facet-date">
+            <h3 id="facet-date">{move || ctx.t("date_range")}</h3>
+            <div class="date-range">
+                {bound(false)}
+                <span aria-hidden="true">"–"</span>
+                {bound(true)}
+            </div>
+            <p class="hint">"YYYY · YYYY-MM · YYYY-MM-DD"</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn FacetPanel(open: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    let shown = move || {
+        ctx.state
+            .with(|s| s.doc.is_none() && s.view != View::Documents)
+    };
+    view! {
+        <aside class="facets" class:open=move || open.get() class:hidden=move || !shown() aria-label=move || ctx.t("filters")>
+            <div class="drawer-head">
+                <h2>{move || ctx.t("filters")}</h2>
+                <button type="button" class="switch" on:click=move |_| open.set(false)>{move || ctx.t("close")}</button>
+            </div>
+            {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet=facet/> }).collect_view()}
+            <DateRange/>
+        </aside>
+    }
+}
+
+/// The active filters as removable chips, and "clear all".
+#[component]
+pub fn ActiveFilters() -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    move || {
+        let state = ctx.state.get();
+        if !state.has_filters() {
+            return None;
+        }
+        let zh = ctx.zh();
+        let data = ctx.data();
+        let mut chips = Vec::new();
+        for (facet, values) in &state.filters {
+            for value in values {
+                let label = data
+                    .catalog
+                    .label(*facet, value, zh)
+                    .unwrap_or(value)
+                    .to_string();
+                let (facet, value) = (*facet, value.clone());
+                let title = ctx.t(facet_title_key(facet));
+                let aria = format!("{title}: {label} ×");
+                chips.push(view! {
+                    <button type="button" class="chip" aria-label=aria on:click=move |_| ctx.update(true, |s| s.toggle(facet, &value))>
+                        <span class="chip-facet">{title}</span>{label}<span aria-hidden="true">" ×"</span>
+                    </button>
+                }.into_any());
+            }
+        }
+        for (to, bound) in [(false, state.from.clone()), (true, state.to.clone())] {
+            if let Some(bound) = bound {
+                let title = ctx.t(if to { "to" } else { "from" });
+                chips.push(view! {
+                    <button type="button" class="chip" on:click=move |_| ctx.update(true, |s| if to { s.to = None } else { s.from = None })>
+                        <span class="chip-facet">{title}</span>{bound}<span aria-hidden="true">" ×"</span>
+                    </button>
+                }.into_any());
+            }
+        }
+        Some(view! {
+            <div class="chips" aria-label="Active filters">
+                {chips}
+                <button type="button" class="link-button" id="clear-all" on:click=move |_| ctx.update(true, |s| s.clear_filters())>
+                    {ctx.t("clear_all")}
+                </button>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,289 @@
+//! The results view: count, "also matched", sort, export, active filters, and a page of
+//! result cards with highlighted snippets (text spans, never HTML), stars and permalinks.
+//! Arrow keys move between cards, Enter opens one in its document.
+
+use super::facet_panel::ActiveFilters;
+use super::Ctx;
+use crate::explore::export;
+use crate::explore::facets::{kind_label, Facet};
+use crate::explore::state::{Sort, State};
+use crate::search::snippet::Snippet;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub const PAGE: usize = 20;
+const SNIPPET: usize = 220;
+
+/// Text split into (text, highlighted) runs by char ranges.
+pub fn segments(text: &str, snippet: &Snippet) -> Vec<(String, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    let end = snippet.end.min(chars.len());
+    let mut out = Vec::new();
+    let mut at = snippet.start.min(end);
+    for &(a, b) in &snippet.ranges {
+        let (a, b) = (a.clamp(at, end), b.clamp(at, end));
+        if a > at {
+            out.push((chars[at..a].iter().collect(), false));
+        }
+        if b > a {
+            out.push((chars[a..b].iter().collect(), true));
+        }
+        at = b;
+    }
+    if end > at {
+        out.push((chars[at..end].iter().collect(), false));
+    }
+    out
+}
+
+pub fn highlighted(text: &str, snippet: &Snippet) -> impl IntoView {
+    let lead = (snippet.start > 0).then_some("…");
+    let tail = (snippet.end < text.chars().count()).then_some("…");
+    let runs = segments(text, snippet)
+        .into_iter()
+        .map(|(t, hit)| {
+            if hit {
+                view! { <mark>{t}</mark> }.into_any()
+            } else {
+                t.into_any()
+            }
+        })
+        .collect_view();
+    view! { {lead}{runs}{tail} }
+}
+
+/// Triggers a download of generated text (a Blob URL, revoked afterwards).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn move_focus(ev: &leptos::ev::KeyboardEvent, forward: bool) {
+    let Some(card) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let next = if forward {
+        card.next_element_sibling()
+    } else {
+        card.previous_element_sibling()
+    };
+    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        ev.prevent_default();
+        let _ = next.focus();
+    }
+}
+
+#[component]
+fn Card(id: u32) -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    let data = ctx.data();
+    let r = data.index.item_ref(id);
+    let doc = &data.bundle.documents[r.doc as usize];
+    let item = &doc.items[r.item as usize];
+    let text = doc.item_text(item).to_string();
+    let outcome = ctx.outcome.get_untracked();
+    let snippet = if ctx.state.with_untracked(|s| s.query.trim().is_empty()) {
+        Snippet {
+            start: 0,
+            end: text.chars().count().min(SNIPPET),
+            ranges: Vec::new(),
+        }
+    } else {
+        data.index.snippet(id, &outcome.search.highlight, SNIPPET)
+    };
+    let zh = ctx.zh();
+    let kind_key = crate::explore::facets::kind_key(item.kind);
+    let (kind_en, kind_zh) = kind_label(kind_key);
+    let kind = match item.number {
+        Some(n) => format!("{} {n}", if zh { kind_zh } else { kind_en }),
+        None => (if zh { kind_zh } else { kind_en }).to_string(),
+    };
+    let translated = outcome.search.hits.iter().any(|h| h.id == id && !h.direct);
+    let names = |facet: Facet| -> Vec<String> {
+        data.catalog
+            .values_of(facet, id)
+            .iter()
+            .map(|v| data.catalog.label(facet, v, zh).unwrap_or(v).to_string())
+            .collect()
+    };
+    let (regions, leads, topics) = (
+        names(Facet::Region),
+        names(Facet::Lead),
+        names(Facet::Topic),
+    );
+    let date = super::documents::date_label(&doc.date, ctx.lang());
+    let lang_param = ctx.state.with_untracked(|s| s.lang);
+    let href = State {
+        doc: Some(doc.id.clone()),
+        item: Some(r.item),
+        lang: lang_param,
+        ..State::default()
+    }
+    .to_query();
+    let item_index = r.item;
+    let doc_id = StoredValue::new(doc.id.clone());
+    let open = move || {
+        ctx.update(true, |s| {
+            s.doc = Some(doc_id.get_value());
+            s.item = Some(item_index);
+        })
+    };
+    let saved = move || ctx.is_saved(&doc_id.get_value(), item_index);
+    let text_lang = super::documents::html_lang(doc.lang);
+    view! {
+        <article class="card" tabindex="0" role="listitem" data-id=id aria-labelledby=format!("card-{id}")
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                "ArrowDown" => move_focus(&ev, true),
+                "ArrowUp" => move_focus(&ev, false),
+                "Enter" if ev.target() == ev.current_target() => open(),
+                _ => {}
+            }>
+            <div class="card-head">
+                <span class="badge" data-kind=kind_key>{kind}</span>
+                {translated.then(|| view! { <span class="badge translated" title="cross-language">"⇄"</span> })}
+                <a id=format!("card-{id}") class="card-doc" href=href lang=text_lang on:click=move |ev| {
+                    if super::url::is_plain_click(&ev) {
+                        ev.prevent_default();
+                        open();
+                    }
+                }>{doc.title.clone()}</a>
+                <span class="card-date">{date}</span>
+                <button type="button" class="star" aria-pressed=move || saved().to_string()
+                    aria-label=move || ctx.t("save")
+                    on:click=move |_| ctx.toggle_saved(&doc_id.get_value(), item_index)>
+                    {move || if saved() { "★" } else { "☆" }}
+                </button>
+            </div>
+            <p class="snippet" lang=text_lang>{highlighted(&text, &snippet)}</p>
+            <p class="card-tags">
+                {regions.into_iter().take(4).map(|r| view! { <span class="tag region">{r}</span> }).collect_view()}
+                {leads.into_iter().take(3).map(|l| view! { <span class="tag lead">{l}</span> }).collect_view()}
+                {topics.into_iter().map(|t| view! { <span class="tag topic">{t}</span> }).collect_view()}
+            </p>
+        </article>
+    }
+}
+
+#[component]
+pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    let count = move || {
+        let n = ctx.outcome.with(|o| o.ordered.len());
+        format!("{n} {}", ctx.t(if n == 1 { "result" } else { "results" }))
+    };
+    let also = move || {
+        let names = ctx.outcome.with(|o| o.search.also_matched.clone());
+        (!names.is_empty()).then(|| {
+            view! {
+                <span class="also">{ctx.t("also_matched")}": "{names.join(", ")}</span>
+            }
+        })
+    };
+    let sort_options = move || {
+        let current = ctx.state.with(|s| s.sort);
+        Sort::ALL
+            .into_iter()
+            .map(|s| {
+                let key = match s {
+                    Sort::Relevance => "sort_relevance",
+                    Sort::Date => "sort_date",
+                    Sort::Document => "sort_document",
+                };
+                view! { <option value=s.key() selected=s == current>{ctx.t(key)}</option> }
+            })
+            .collect_view()
+    };
+    let export = move |json: bool| {
+        let data = ctx.data();
+        let ids = ctx.outcome.with_untracked(|o| o.ordered.clone());
+        if json {
+            download(
+                "ftz-results.json",
+                "application/json",
+                &export::json(&data.bundle, &data.index, &data.catalog, &ids, ctx.zh()),
+            );
+        } else {
+            download(
+                "ftz-results.csv",
+                "text/csv;charset=utf-8",
+                &export::csv(&data.bundle, &data.index, &data.catalog, &ids, ctx.zh()),
+            );
+        }
+    };
+    let list = move || {
+        let page = ctx.state.with(|s| s.page);
+        let (ids, total) = ctx.outcome.with(|o| {
+            (
+                o.ordered
+                    .iter()
+                    .skip(page * PAGE)
+                    .take(PAGE)
+                    .copied()
+                    .collect::<Vec<_>>(),
+                o.ordered.len(),
+            )
+        });
+        if total == 0 {
+            return view! { <p class="notice" role="status">{ctx.t("no_results")}</p> }.into_any();
+        }
+        let pages = total.div_ceil(PAGE);
+        view! {
+            <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
+            {(pages > 1).then(|| view! {
+                <nav class="pager" aria-label="Pages">
+                    <button type="button" disabled=page == 0 on:click=move |_| ctx.update(true, |s| s.page = s.page.saturating_sub(1))>
+                        {ctx.t("previous")}
+                    </button>
+                    <span>{format!("{} / {}", page + 1, pages)}</span>
+                    <button type="button" disabled=page + 1 >= pages on:click=move |_| ctx.update(true, |s| s.page += 1)>
+                        {ctx.t("next")}
+                    </button>
+                </nav>
+            })}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="results" aria-label=move || ctx.t("view_results")>
+            <div class="toolbar">
+                <button type="button" class="switch filters-button" on:click=move |_| drawer.set(true)>{move || ctx.t("filters")}</button>
+                <p class="count" role="status" aria-live="polite">{count} " " {also}</p>
+                <label class="sort">
+                    <span>{move || ctx.t("sort")}</span>
+                    <select id="sort" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        let sort = Sort::ALL.into_iter().find(|s| s.key() == value).unwrap_or_default();
+                        ctx.update(true, |s| {
+                            s.sort = sort;
+                            s.page = 0;
+                        });
+                    }>{sort_options}</select>
+                </label>
+                <button type="button" class="switch" id="export-csv" on:click=move |_| export(false)>{move || ctx.t("export_csv")}</button>
+                <button type="button" class="switch" id="export-json" on:click=move |_| export(true)>{move || ctx.t("export_json")}</button>
+            </div>
+            <ActiveFilters/>
+            {list}
+        </section>
+    }
+}

@@ -1,0 +1,203 @@
+// The explorer in headless Chromium: search as you type, facets, URL state, export,
+// language, saved items, permalinks, keyboard, and the 375 px drawer.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { BASE_URL, seedsBundle, launch, openPage, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const bundle = seedsBundle();
+const count = async (page) => Number((await page.locator('.toolbar .count').textContent()).match(/\d+/)[0]);
+
+async function search(page, text) {
+  await page.locator('#search').fill(text);
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, text);
+  await page.locator('.toolbar .count').waitFor();
+}
+
+test('typing Chinese and English queries shows highlighted results', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  for (const query of ['海关', 'blockchain']) {
+    await search(page, query);
+    const marks = await page.locator('.card mark').allTextContents();
+    assert.ok(marks.length > 0, `${query}: highlights`);
+    assert.ok(marks.some((m) => m.toLowerCase().includes(query.toLowerCase())), `${query}: ${marks.slice(0, 5)}`);
+    assert.ok((await count(page)) >= (await page.locator('.card').count()));
+  }
+  // A cross-language match is announced.
+  assert.match(await page.locator('.also').textContent(), /区块链/);
+  await screenshot(page, 'explorer-search-desktop-light');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two facet values narrow the results and the counts follow', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  const total = await count(page);
+  const measure = page.locator('[data-facet="kind"] li', { hasText: /Measure/ });
+  const measures = Number(await measure.locator('.count').textContent());
+  await measure.locator('input').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('kind') === 'measure');
+  assert.equal(await count(page), measures, 'result count equals the facet count');
+  assert.ok(measures < total);
+  const kinds = await page.locator('.card .badge[data-kind]').evaluateAll((els) => els.map((e) => e.dataset.kind));
+  assert.ok(kinds.length > 0 && kinds.every((k) => k === 'measure'), kinds.join());
+  // A second facet: its displayed count already reflects the first filter.
+  const lead = page.locator('[data-facet="lead"] li').first();
+  const leadCount = Number(await lead.locator('.count').textContent());
+  const leadName = (await lead.locator('.facet-label').textContent()).trim();
+  await lead.locator('input').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('lead'));
+  assert.equal(await count(page), leadCount);
+  const tags = await page.locator('.card').evaluateAll((cards) => cards.map((c) => [...c.querySelectorAll('.tag.lead')].map((t) => t.textContent)));
+  assert.ok(tags.every((t) => t.includes(leadName)), `every card is led by ${leadName}`);
+  // Chips: one per value, removable; clear all.
+  assert.equal(await page.locator('.chip').count(), 2);
+  await page.locator('#clear-all').click();
+  await page.waitForFunction(() => !location.search.includes('kind='));
+  assert.equal(await count(page), total);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the URL restores the same view after reload and back/forward', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?q=trade&kind=measure&sort=date`);
+  await page.locator('.toolbar .count').waitFor();
+  const first = { count: await count(page), cards: await page.locator('.card .snippet').allTextContents() };
+  await page.reload();
+  await page.locator('.toolbar .count').waitFor();
+  assert.equal(await count(page), first.count);
+  assert.deepEqual(await page.locator('.card .snippet').allTextContents(), first.cards);
+  assert.equal(await page.locator('#search').inputValue(), 'trade');
+  assert.equal(await page.locator('#sort').inputValue(), 'date');
+  // Change the state, then go back and forward.
+  await page.locator('[data-facet="kind"] li', { hasText: /Measure/ }).locator('input').uncheck();
+  await page.waitForFunction(() => !location.search.includes('kind='));
+  const wider = await count(page);
+  assert.ok(wider > first.count);
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('kind=measure'));
+  assert.equal(await count(page), first.count);
+  assert.ok(await page.locator('[data-facet="kind"] li', { hasText: /Measure/ }).locator('input').isChecked());
+  await page.goForward();
+  await page.waitForFunction(() => !location.search.includes('kind='));
+  assert.equal(await count(page), wider);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('CSV export holds the current results with a BOM, and JSON too', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?q=${encodeURIComponent('海关')}`);
+  await page.locator('.card').first().waitFor();
+  const n = await count(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  assert.equal(download.suggestedFilename(), 'ftz-results.csv');
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeffdocument,document_title,'), 'BOM and header');
+  const lines = csv.trim().split('\r\n');
+  assert.ok(lines.length >= n + 1, `${lines.length} lines for ${n} results`);
+  assert.ok(csv.includes('海关'));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const rows = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  assert.equal(rows.length, n);
+  assert.ok(rows.every((r) => r.text.includes('海关') || r.text.toLowerCase().includes('custom')), 'every row matches the query or its translation (stemmed)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the language toggle switches the interface and is remembered', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.tab').first().textContent(), 'Results');
+  await page.locator('#lang-toggle').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await page.locator('.tab').first().textContent(), '结果');
+  assert.match(await page.locator('.toolbar .count').textContent(), /条结果/);
+  await screenshot(page, 'explorer-zh-desktop-light');
+  await page.goto(BASE_URL); // no lang in the URL: the stored choice applies
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.tab').first().textContent(), '结果');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a permalink opens the reader at the item, highlighted and in view', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const doc = bundle.documents.find((d) => d.lang === 'zh');
+  const measures = doc.items.map((it, i) => [it[0], i]).filter(([k]) => k === 'measure');
+  const [, index] = measures[40];
+  await page.goto(`${BASE_URL}?doc=${doc.id}&item=${index}`);
+  const selected = page.locator('.it.selected');
+  await selected.waitFor();
+  assert.equal(await selected.getAttribute('id'), `i${index}`);
+  assert.match(await selected.textContent(), /^41/);
+  await page.waitForFunction((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  }, `i${index}`);
+  assert.ok(await page.locator('.item-details').isVisible());
+  await screenshot(page, 'reader-permalink');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard: "/" focuses search, arrows move through results, Enter opens one', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?q=measures`);
+  await page.locator('.card').nth(1).waitFor();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search');
+  await page.locator('.card').first().focus();
+  await page.keyboard.press('ArrowDown');
+  const second = await page.locator('.card').nth(1).getAttribute('data-id');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), second);
+  await page.keyboard.press('Enter');
+  await page.locator('.it.selected').waitFor();
+  assert.ok(new URL(page.url()).searchParams.has('item'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('saved items survive a reload and have their own facet', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?q=blockchain`);
+  await page.locator('.card .star').first().waitFor();
+  await page.locator('.card .star').first().click();
+  assert.equal(await page.locator('.card .star').first().getAttribute('aria-pressed'), 'true');
+  await page.reload();
+  await page.locator('.card .star').first().waitFor();
+  assert.equal(await page.locator('.card .star').first().getAttribute('aria-pressed'), 'true');
+  await page.goto(`${BASE_URL}?saved=saved`);
+  await page.locator('.toolbar .count').waitFor();
+  assert.equal(await count(page), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 375 px the facets are a drawer and nothing overflows, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page, problems } = await openPage(browser, { width: 375, height: 800, colorScheme });
+    await page.goto(`${BASE_URL}?q=trade`);
+    await page.locator('.card').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+    assert.ok(!(await page.locator('.facets').evaluate((el) => el.getBoundingClientRect().left < window.innerWidth)), 'drawer closed');
+    await screenshot(page, `explorer-375-${colorScheme}`);
+    await page.locator('.filters-button').click();
+    await page.waitForFunction(() => document.querySelector('.facets').getBoundingClientRect().right <= window.innerWidth + 1);
+    await screenshot(page, `explorer-375-${colorScheme}-drawer`);
+    await page.locator('.drawer-head button').click();
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
