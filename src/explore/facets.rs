@@ -337,6 +337,19 @@ impl Catalog {
             })
             .filter(|v| v.count > 0 || v.selected)
             .collect();
+        // A selected value the corpus lacks (a stale or edited URL) is listed too, with 0,
+        // so that the user sees why nothing matches and can clear it.
+        for value in selected.into_iter().flatten() {
+            if !out.iter().any(|v| &v.value == value) {
+                out.push(ValueCount {
+                    value: value.clone(),
+                    label_en: value.clone(),
+                    label_zh: value.clone(),
+                    count: 0,
+                    selected: true,
+                });
+            }
+        }
         match facet {
             // Documents in bundle order, years newest first; the rest by count.
             Facet::Doc => {}
