@@ -157,6 +157,7 @@ pub fn Reader(
         .enumerate()
         .map(|(i, item)| render_item(&bundle, &doc, i, item, selected == Some(i as u32)))
         .collect_view();
+    let t = |key| crate::explore::i18n::t(ui_lang, key);
     let count = |kind| doc.items.iter().filter(|i| i.kind == kind).count();
     let mut meta = vec![
         lang_label(doc.lang).to_string(),
@@ -171,10 +172,15 @@ pub fn Reader(
         (ItemKind::Case, "cases"),
     ] {
         if count(kind) > 0 {
-            meta.push(format!("{} {name}", count(kind)));
+            meta.push(format!("{} {}", count(kind), t(name)));
         }
     }
-    meta.push(format!("{} characters", group_thousands(doc.char_len())));
+    meta.push(format!(
+        "{} {}",
+        group_thousands(doc.char_len()),
+        t("characters")
+    ));
+    let back = format!("← {}", t("back"));
     let numbers = doc
         .doc_numbers
         .iter()
@@ -186,14 +192,14 @@ pub fn Reader(
         .map(|i| details(&bundle, &doc, i, ui_lang));
     view! {
         <article class="reader" lang=html_lang(doc.lang)>
-            <a class="back" href="?" lang="en" on:click=move |ev| {
+            <a class="back" href="?" on:click=move |ev| {
                 if super::url::is_plain_click(&ev) {
                     ev.prevent_default();
                     on_back.run(None);
                 }
-            }>"← All results"</a>
+            }>{back}</a>
             <h1 class="reader-title">{doc.title.clone()}</h1>
-            <p class="reader-meta" lang="en">{meta.join(" · ")}</p>
+            <p class="reader-meta">{meta.join(" · ")}</p>
             {(!numbers.is_empty()).then(|| view! { <p class="reader-meta">{numbers}</p> })}
             {details}
             <div class="reader-body">{body}</div>
