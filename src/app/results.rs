@@ -114,9 +114,11 @@ fn Card(id: u32) -> impl IntoView {
     let zh = ctx.zh();
     let kind_key = crate::explore::facets::kind_key(item.kind);
     let (kind_en, kind_zh) = kind_label(kind_key);
-    let kind = match item.number {
-        Some(n) => format!("{} {n}", if zh { kind_zh } else { kind_en }),
-        None => (if zh { kind_zh } else { kind_en }).to_string(),
+    let kind = match (item.number, &item.label) {
+        (Some(n), _) => format!("{} {n}", if zh { kind_zh } else { kind_en }),
+        // A case part is best named by its label ("Reform highlights").
+        (None, Some(label)) if item.kind == crate::model::ItemKind::CasePart => label.clone(),
+        _ => (if zh { kind_zh } else { kind_en }).to_string(),
     };
     let translated = outcome.search.hits.iter().any(|h| h.id == id && !h.direct);
     let names = |facet: Facet| -> Vec<String> {
