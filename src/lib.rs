@@ -8,6 +8,7 @@
 //!
 //! The core modules have no web types and are tested natively.
 
+pub mod charts;
 pub mod explore;
 pub mod ingest;
 pub mod model;

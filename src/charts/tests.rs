@@ -1,0 +1,236 @@
+//! Chart statistics against brute force on the seeds, and chart specs as JSON.
+
+use super::specs;
+use super::stats::{self, Bar};
+use crate::explore::explore;
+use crate::explore::facets::{Catalog, Facet};
+use crate::explore::state::State;
+use crate::model::{Bundle, Role};
+use crate::search::{bitset::BitSet, Index};
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn seeds() -> (Bundle, Index, Catalog) {
+    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
+    let index = Index::build(&bundle);
+    let catalog = Catalog::build(&bundle, &index);
+    (bundle, index, catalog)
+}
+
+/// A few result sets: everything, a query, a facet selection.
+fn sets(bundle: &Bundle, index: &Index, catalog: &Catalog) -> Vec<BitSet> {
+    [
+        "",
+        "?q=trade",
+        "?kind=measure",
+        "?q=%E6%B5%B7%E5%85%B3&region=hubei",
+    ]
+    .iter()
+    .map(|q| {
+        explore(
+            bundle,
+            index,
+            catalog,
+            &State::from_query(q),
+            &BitSet::new(index.len()),
+        )
+        .filtered
+    })
+    .collect()
+}
+
+#[test]
+fn tallies_and_matrix_match_brute_force() {
+    let (bundle, index, catalog) = seeds();
+    for set in sets(&bundle, &index, &catalog) {
+        for facet in [
+            Facet::Kind,
+            Facet::Region,
+            Facet::Topic,
+            Facet::Lead,
+            Facet::Year,
+        ] {
+            let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+            for id in set.iter() {
+                for v in catalog.values_of(facet, id) {
+                    *expected.entry(v.to_string()).or_default() += 1;
+                }
+            }
+            let got: BTreeMap<String, usize> = stats::tally(&catalog, facet, &set, false)
+                .into_iter()
+                .map(|b| (b.key, b.count))
+                .collect();
+            assert_eq!(got, expected, "{facet:?}");
+        }
+        let m = stats::matrix(&catalog, &set, false, 6, 5);
+        for &(r, c, n) in &m.cells {
+            let brute = set
+                .iter()
+                .filter(|&id| {
+                    catalog
+                        .values_of(Facet::Region, id)
+                        .contains(&m.rows[r].key.as_str())
+                        && catalog
+                            .values_of(Facet::Topic, id)
+                            .contains(&m.columns[c].key.as_str())
+                })
+                .count();
+            assert_eq!(n, brute);
+        }
+    }
+}
+
+#[test]
+fn top_sums_the_rest() {
+    let bars: Vec<Bar> = (1..=5)
+        .map(|n| Bar {
+            key: n.to_string(),
+            label: n.to_string(),
+            count: n,
+        })
+        .collect();
+    let (shown, rest) = stats::top(bars, 2);
+    assert_eq!((shown.len(), rest), (2, 3 + 4 + 5));
+}
+
+#[test]
+fn timeline_and_network_match_brute_force() {
+    let (bundle, index, catalog) = seeds();
+    for set in sets(&bundle, &index, &catalog) {
+        let (periods, undated) = stats::timeline(&bundle, &index, &set);
+        assert_eq!(
+            periods.iter().map(|p| p.items).sum::<usize>() + undated,
+            set.count()
+        );
+        for p in &periods {
+            let docs: BTreeSet<u32> = set
+                .iter()
+                .map(|id| index.item_ref(id).doc)
+                .filter(|&d| {
+                    bundle.documents[d as usize]
+                        .date
+                        .value
+                        .as_deref()
+                        .is_some_and(|v| v.starts_with(&p.bucket))
+                })
+                .collect();
+            assert_eq!(p.documents, docs.len(), "{}", p.bucket);
+        }
+        let net = stats::network(&bundle, &index, &set, true, 1000);
+        let units = |id: u32| -> BTreeSet<String> {
+            let r = index.item_ref(id);
+            let item = &bundle.documents[r.doc as usize].items[r.item as usize];
+            item.units(Role::Lead)
+                .into_iter()
+                .chain(item.units(Role::Support))
+                .map(|a| bundle.agencies[a as usize].key())
+                .collect()
+        };
+        for node in &net.nodes {
+            assert_eq!(
+                node.count,
+                set.iter()
+                    .filter(|&id| units(id).contains(&node.key))
+                    .count()
+            );
+        }
+        for &(a, b, w) in &net.edges {
+            let (ka, kb) = (&net.nodes[a].key, &net.nodes[b].key);
+            assert_eq!(
+                w,
+                set.iter()
+                    .filter(|&id| units(id).contains(ka) && units(id).contains(kb))
+                    .count()
+            );
+        }
+    }
+}
+
+#[test]
+fn bar_specs_are_the_expected_echarts_options() {
+    let bars = vec![
+        Bar {
+            key: "trade".into(),
+            label: "Trade facilitation".into(),
+            count: 14,
+        },
+        Bar {
+            key: "talent".into(),
+            label: "Talent".into(),
+            count: 1,
+        },
+    ];
+    let vertical = serde_json::to_value(specs::bars("Items by topic", &bars, false)).unwrap();
+    assert_eq!(
+        vertical["title"],
+        json!([{ "text": "Items by topic", "left": "left" }])
+    );
+    assert_eq!(
+        vertical["xAxis"],
+        json!({ "type": "category", "data": ["Trade facilitation", "Talent"] })
+    );
+    assert_eq!(
+        vertical["yAxis"],
+        json!({ "type": "value", "minInterval": 1.0 })
+    );
+    assert_eq!(
+        vertical["series"],
+        json!([{ "type": "bar", "data": [14, 1] }])
+    );
+    let horizontal = serde_json::to_value(specs::bars("Lead units", &bars, true)).unwrap();
+    assert_eq!(
+        horizontal["yAxis"]["data"],
+        json!(["Talent", "Trade facilitation"]),
+        "largest on top"
+    );
+    assert_eq!(horizontal["series"][0]["data"], json!([1, 14]));
+}
+
+#[test]
+fn network_and_heatmap_specs_carry_the_statistics() {
+    let net = stats::Network {
+        nodes: vec![
+            Bar {
+                key: "a".into(),
+                label: "省商务厅".into(),
+                count: 4,
+            },
+            Bar {
+                key: "b".into(),
+                label: "武汉海关".into(),
+                count: 2,
+            },
+        ],
+        edges: vec![(0, 1, 2)],
+    };
+    let graph = serde_json::to_value(specs::network("Agencies", &net)).unwrap();
+    let series = &graph["series"][0];
+    assert_eq!(series["type"], "graph");
+    assert_eq!(series["data"].as_array().unwrap().len(), 2);
+    assert_eq!(series["data"][0]["name"], "省商务厅");
+    assert_eq!(
+        series["links"][0],
+        json!({ "source": "a", "target": "b", "value": 2.0 })
+    );
+    let matrix = stats::Matrix {
+        rows: vec![Bar {
+            key: "hubei".into(),
+            label: "Hubei".into(),
+            count: 3,
+        }],
+        columns: vec![Bar {
+            key: "trade".into(),
+            label: "Trade".into(),
+            count: 3,
+        }],
+        cells: vec![(0, 0, 3)],
+    };
+    let heat = serde_json::to_value(specs::heatmap("Regions × topics", &matrix)).unwrap();
+    assert_eq!(heat["series"][0]["data"], json!([[0, 0, 3]]));
+    let visual_map = if heat["visualMap"].is_array() {
+        &heat["visualMap"][0]
+    } else {
+        &heat["visualMap"]
+    };
+    assert_eq!(visual_map["max"], json!(3.0));
+}
