@@ -138,6 +138,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <nav class="tabs" aria-label="Views">
                 {tab(View::Results, "view_results")}
+                {tab(View::Charts, "view_charts")}
                 {tab(View::Figures, "view_figures")}
                 {tab(View::Documents, "view_documents")}
             </nav>

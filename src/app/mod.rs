@@ -6,6 +6,7 @@
 //! catalog once; each state change reruns one search and the facet counts.
 
 pub mod bench;
+mod charts;
 mod ctx;
 mod documents;
 mod facet_panel;
@@ -92,6 +93,7 @@ pub fn App(bundle: Bundle) -> impl IntoView {
             (Some(_), _) => view! { <reader::ReaderView/> }.into_any(),
             (None, View::Figures) => view! { <figures::FiguresView/> }.into_any(),
             (None, View::Documents) => view! { <documents::DocumentsView/> }.into_any(),
+            (None, View::Charts) => view! { <charts::ChartsView/> }.into_any(),
             (None, View::Results) => view! { <results::ResultsView drawer=drawer/> }.into_any(),
         }
     };

@@ -7,7 +7,9 @@
 use super::stats::{Bar as BarStat, Matrix, Network, Period};
 use charming::component::{Axis, Grid, Title, VisualMap};
 use charming::element::{AxisType, Label, Orient, Tooltip, Trigger};
-use charming::series::{Bar, Graph, GraphData, GraphLayout, GraphLink, GraphNode, Heatmap, Line};
+use charming::series::{
+    Bar, Graph, GraphData, GraphLayout, GraphLayoutCircular, GraphLink, GraphNode, Heatmap, Line,
+};
 use charming::Chart;
 
 fn base(title: &str) -> Chart {
@@ -71,7 +73,8 @@ pub fn timeline(title: &str, periods: &[Period], documents: &str, items: &str) -
         )
 }
 
-/// Lead and supporting units as a force graph; edges weigh how often two are named together.
+/// Lead and supporting units on a circle (deterministic, drawn at once); edges weigh how
+/// often two are named together.
 pub fn network(title: &str, network: &Network) -> Chart {
     let max = network
         .nodes
@@ -108,7 +111,8 @@ pub fn network(title: &str, network: &Network) -> Chart {
         .tooltip(Tooltip::new())
         .series(
             Graph::new()
-                .layout(GraphLayout::Force)
+                .layout(GraphLayout::Circular)
+                .circular(GraphLayoutCircular::new().rotate_label(true))
                 .roam(true)
                 .label(
                     Label::new()

@@ -33,15 +33,17 @@ impl Sort {
 pub enum View {
     #[default]
     Results,
+    Charts,
     Figures,
     Documents,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Results, View::Figures, View::Documents];
+    pub const ALL: [View; 4] = [View::Results, View::Charts, View::Figures, View::Documents];
     pub fn key(self) -> &'static str {
         match self {
             View::Results => "results",
+            View::Charts => "charts",
             View::Figures => "figures",
             View::Documents => "documents",
         }

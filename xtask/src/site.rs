@@ -43,7 +43,28 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
         .generate(out)
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
     copy_dir(&root().join("public"), out)?;
+    build_echarts(out)?;
     report_sizes(out)
+}
+
+/// The custom ECharts build (only what the charts use), loaded by the page when a chart is
+/// first shown — never on the search path.
+fn build_echarts(out: &Path) -> crate::Result {
+    setup::npm_packages()?;
+    setup::run(
+        std::process::Command::new(root().join("node_modules/.bin/esbuild"))
+            .arg(root().join("xtask/echarts-entry.js"))
+            .args([
+                "--bundle",
+                "--minify",
+                "--format=iife",
+                "--global-name=echarts",
+                "--log-level=warning",
+            ])
+            .arg("--define:process.env.NODE_ENV=\"production\"")
+            .arg(format!("--outfile={}", out.join("echarts.js").display()))
+            .current_dir(root()),
+    )
 }
 
 /// Empties `out` if it is a previous build (or empty); refuses to wipe anything else.

@@ -1,0 +1,368 @@
+//! The charts view: the current result set as pictures (statistics and specs from
+//! `crate::charts`), rendered by ECharts, which is loaded the first time a chart is shown.
+//! Charts are filters: clicking a bar, node or cell applies that facet value. Each chart has
+//! a title, a description for screen readers, and a "show data" table.
+
+use super::facet_panel::ActiveFilters;
+use super::Ctx;
+use crate::charts::{specs, stats};
+use crate::explore::facets::Facet;
+use crate::explore::FigureSort;
+use crate::model::FigureKind;
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/app/charts.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadEcharts)]
+    fn load_echarts(url: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = renderChart)]
+    fn render_chart(element: &web_sys::Element, option: &str, dark: bool, on_click: &JsValue);
+    #[wasm_bindgen(js_name = disposeChart)]
+    fn dispose_chart(element: &web_sys::Element);
+}
+
+type ClickHandler = Closure<dyn FnMut(String, i32, String, String)>;
+
+thread_local! {
+    /// Element ids are unique even if the app is mounted twice on one page.
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    /// Click handlers live as long as their chart element.
+    static HANDLERS: RefCell<HashMap<String, ClickHandler>> = RefCell::new(HashMap::new());
+}
+
+fn dark_theme() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let chosen = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"))
+        .unwrap_or_default();
+    match chosen.as_str() {
+        "dark" => true,
+        "light" => false,
+        _ => window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// What one chart shows: its option JSON and its data as table rows.
+struct Drawn {
+    option: String,
+    rows: Vec<(String, String)>,
+}
+
+/// One chart box. `draw` computes the chart from the context; `click` receives
+/// (name, data index, id) of what was clicked.
+#[component]
+fn ChartBox(
+    title: &'static str,
+    draw: fn(&Ctx) -> Drawn,
+    click: fn(&Ctx, &str, i32, &str),
+) -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        format!("chart-{}", n.get())
+    });
+    let node: NodeRef<leptos::html::Div> = NodeRef::new();
+    let error = RwSignal::new(None::<String>);
+    let rows = RwSignal::new(Vec::<(String, String)>::new());
+    let handler: ClickHandler = Closure::new(
+        move |name: String, index: i32, key: String, _series: String| {
+            click(&ctx, &name, index, &key);
+        },
+    );
+    HANDLERS.with(|h| h.borrow_mut().insert(id.clone(), handler));
+
+    let effect_id = id.clone();
+    Effect::new(move |_| {
+        let drawn = draw(&ctx);
+        rows.set(drawn.rows);
+        let Some(element) = node.get() else { return };
+        let element: web_sys::Element = element.into();
+        let option = drawn.option;
+        let id = effect_id.clone();
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(load_echarts("echarts.js")).await {
+                Ok(_) => HANDLERS.with(|h| {
+                    if let Some(handler) = h.borrow().get(&id) {
+                        render_chart(&element, &option, dark_theme(), handler.as_ref());
+                    }
+                }),
+                Err(e) => error.set(Some(e.as_string().unwrap_or_else(|| format!("{e:?}")))),
+            }
+        });
+    });
+    let cleanup_id = id.clone();
+    on_cleanup(move || {
+        if let Some(element) = node.get_untracked() {
+            dispose_chart(&element.into());
+        }
+        HANDLERS.with(|h| h.borrow_mut().remove(&cleanup_id));
+    });
+
+    let heading = format!("{id}-title");
+    view! {
+        <figure class="chart-box" aria-labelledby=heading.clone()>
+            <figcaption id=heading.clone()>{move || ctx.t(title)}</figcaption>
+            <div class="chart" id=id node_ref=node role="img"
+                aria-label=move || {
+                    let described: Vec<String> = rows.get().iter().take(8).map(|(l, v)| format!("{l}: {v}")).collect();
+                    format!("{}. {}", ctx.t(title), described.join("; "))
+                }></div>
+            {move || error.get().map(|e| view! { <p class="notice" role="alert">{ctx.t("chart_error")} " " {e}</p> })}
+            <details>
+                <summary>{move || ctx.t("show_data")}</summary>
+                <table class="chart-data">
+                    <tbody>
+                        {move || rows.get().into_iter().map(|(l, v)| view! { <tr><th scope="row">{l}</th><td>{v}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+fn bar_rows(bars: &[stats::Bar]) -> Vec<(String, String)> {
+    bars.iter()
+        .map(|b| (b.label.clone(), b.count.to_string()))
+        .collect()
+}
+
+/// The `max` largest values of a facet over the result set, and "Other" summing the rest.
+fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> Vec<stats::Bar> {
+    let data = ctx.data();
+    let zh = ctx.zh();
+    let all = ctx
+        .outcome
+        .with(|o| stats::tally(&data.catalog, facet, &o.filtered, zh));
+    let (mut shown, rest) = stats::top(all, max);
+    if rest > 0 {
+        shown.push(stats::Bar {
+            key: String::new(),
+            label: ctx.t("other").to_string(),
+            count: rest,
+        });
+    }
+    shown
+}
+
+fn facet_bars(ctx: &Ctx, facet: Facet, title: &'static str, max: usize, horizontal: bool) -> Drawn {
+    let shown = bars_with_rest(ctx, facet, max);
+    let chart = specs::bars(ctx.t(title), &shown, horizontal);
+    Drawn {
+        option: serde_json::to_string(&chart).unwrap_or_default(),
+        rows: bar_rows(&shown),
+    }
+}
+
+/// The facet value of the clicked bar (bars are drawn largest first; horizontal charts
+/// list them bottom-up).
+fn click_bar(ctx: &Ctx, facet: Facet, max: usize, horizontal: bool, index: i32) {
+    let bars = untrack(|| bars_with_rest(ctx, facet, max));
+    let Ok(index) = usize::try_from(index) else {
+        return;
+    };
+    let index = if horizontal {
+        bars.len().checked_sub(index + 1)
+    } else {
+        Some(index)
+    };
+    // "Other" has no key: it stands for many values.
+    if let Some(bar) = index
+        .and_then(|i| bars.get(i))
+        .filter(|b| !b.key.is_empty())
+    {
+        let key = bar.key.clone();
+        ctx.update(true, |s| s.toggle(facet, &key));
+    }
+}
+
+/// The largest amounts of money in yuan in the result set: each bar is one figure, labelled
+/// as written; clicking it opens its sentence in the reader.
+fn money_figures(ctx: &Ctx) -> Vec<(String, f64, String, u32, String)> {
+    let data = ctx.data();
+    let refs = ctx.outcome.with(|o| {
+        crate::explore::figures(
+            &data.bundle,
+            &data.index,
+            &o.filtered,
+            Some(FigureKind::Money),
+            FigureSort::ValueDesc,
+        )
+    });
+    refs.into_iter()
+        .filter_map(|r| {
+            let doc = &data.bundle.documents[r.doc as usize];
+            let f = &doc.figures[r.figure as usize];
+            (f.unit == "yuan").then(|| {
+                (
+                    doc.slice(f.span).to_string(),
+                    f.value,
+                    doc.id.clone(),
+                    f.item,
+                    doc.slice(f.sentence).to_string(),
+                )
+            })
+        })
+        .take(12)
+        .collect()
+}
+
+fn draw_money(ctx: &Ctx) -> Drawn {
+    let figures = money_figures(ctx);
+    let bars: Vec<stats::Bar> = figures
+        .iter()
+        .map(|(written, value, _, _, _)| stats::Bar {
+            key: String::new(),
+            label: written.clone(),
+            count: (*value / 1e6).round() as usize,
+        })
+        .collect();
+    let chart = specs::bars(ctx.t("chart_money"), &bars, true);
+    let rows = figures
+        .into_iter()
+        .map(|(written, _, _, _, sentence)| (written, sentence))
+        .collect();
+    Drawn {
+        option: serde_json::to_string(&chart).unwrap_or_default(),
+        rows,
+    }
+}
+
+fn click_money(ctx: &Ctx, index: i32) {
+    let figures = untrack(|| money_figures(ctx));
+    let Some(i) = usize::try_from(index)
+        .ok()
+        .and_then(|i| figures.len().checked_sub(i + 1))
+    else {
+        return;
+    };
+    if let Some((_, _, doc, item, _)) = figures.get(i) {
+        let (doc, item) = (doc.clone(), *item);
+        ctx.update(true, |s| {
+            s.doc = Some(doc);
+            s.item = Some(item);
+        });
+    }
+}
+
+fn draw_timeline(ctx: &Ctx) -> Drawn {
+    let data = ctx.data();
+    let (periods, _) = ctx
+        .outcome
+        .with(|o| stats::timeline(&data.bundle, &data.index, &o.filtered));
+    let chart = specs::timeline(
+        ctx.t("chart_timeline"),
+        &periods,
+        ctx.t("documents"),
+        ctx.t("items"),
+    );
+    let rows = periods
+        .iter()
+        .map(|p| (p.bucket.clone(), format!("{} / {}", p.documents, p.items)))
+        .collect();
+    Drawn {
+        option: serde_json::to_string(&chart).unwrap_or_default(),
+        rows,
+    }
+}
+
+fn draw_network(ctx: &Ctx) -> Drawn {
+    let data = ctx.data();
+    let net = ctx
+        .outcome
+        .with(|o| stats::network(&data.bundle, &data.index, &o.filtered, ctx.zh(), 30));
+    let chart = specs::network(ctx.t("chart_network"), &net);
+    Drawn {
+        option: serde_json::to_string(&chart).unwrap_or_default(),
+        rows: bar_rows(&net.nodes),
+    }
+}
+
+fn draw_matrix(ctx: &Ctx) -> Drawn {
+    let data = ctx.data();
+    let m = ctx
+        .outcome
+        .with(|o| stats::matrix(&data.catalog, &o.filtered, ctx.zh(), 10, 8));
+    let chart = specs::heatmap(ctx.t("chart_matrix"), &m);
+    let rows = m
+        .cells
+        .iter()
+        .map(|&(r, c, n)| {
+            (
+                format!("{} × {}", m.rows[r].label, m.columns[c].label),
+                n.to_string(),
+            )
+        })
+        .collect();
+    Drawn {
+        option: serde_json::to_string(&chart).unwrap_or_default(),
+        rows,
+    }
+}
+
+fn click_matrix(ctx: &Ctx, index: i32) {
+    let data = ctx.data();
+    let m = ctx
+        .outcome
+        .with_untracked(|o| stats::matrix(&data.catalog, &o.filtered, ctx.zh(), 10, 8));
+    if let Some(&(r, c, _)) = usize::try_from(index).ok().and_then(|i| m.cells.get(i)) {
+        let (region, topic) = (m.rows[r].key.clone(), m.columns[c].key.clone());
+        ctx.update(true, |s| {
+            s.toggle(Facet::Region, &region);
+            s.toggle(Facet::Topic, &topic);
+        });
+    }
+}
+
+#[component]
+pub fn ChartsView() -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    view! {
+        <section class="charts-view" aria-label=move || ctx.t("view_charts")>
+            <p class="hint">{move || ctx.t("chart_hint")}</p>
+            <ActiveFilters/>
+            <div class="chart-grid">
+                <ChartBox title="chart_topics"
+                    draw=|c| facet_bars(c, Facet::Topic, "chart_topics", 12, true)
+                    click=|c, _, i, _| click_bar(c, Facet::Topic, 12, true, i)/>
+                <ChartBox title="chart_regions"
+                    draw=|c| facet_bars(c, Facet::Region, "chart_regions", 12, true)
+                    click=|c, _, i, _| click_bar(c, Facet::Region, 12, true, i)/>
+                <ChartBox title="chart_leads"
+                    draw=|c| facet_bars(c, Facet::Lead, "chart_leads", 10, true)
+                    click=|c, _, i, _| click_bar(c, Facet::Lead, 10, true, i)/>
+                <ChartBox title="chart_kinds"
+                    draw=|c| facet_bars(c, Facet::Kind, "chart_kinds", 8, false)
+                    click=|c, _, i, _| click_bar(c, Facet::Kind, 8, false, i)/>
+                <ChartBox title="chart_timeline" draw=draw_timeline
+                    click=|c, name, _, _| {
+                        let bucket = name.to_string();
+                        c.update(true, |s| {
+                            s.from = Some(bucket.clone());
+                            s.to = Some(bucket);
+                            s.page = 0;
+                        });
+                    }/>
+                <ChartBox title="chart_matrix" draw=draw_matrix click=|c, _, i, _| click_matrix(c, i)/>
+                <ChartBox title="chart_money" draw=draw_money click=|c, _, i, _| click_money(c, i)/>
+                <ChartBox title="chart_network" draw=draw_network
+                    click=|c, _, _, key| {
+                        let key = key.to_string();
+                        if !key.is_empty() {
+                            c.update(true, |s| s.toggle(Facet::Lead, &key));
+                        }
+                    }/>
+            </div>
+        </section>
+    }
+}

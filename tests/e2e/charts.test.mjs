@@ -1,0 +1,84 @@
+// Charts in headless Chromium: ECharts is loaded only when a chart is shown, charts draw
+// on canvases, and clicking a bar filters the results.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, openPage, screenshot } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('ECharts is not requested until the charts view is shown', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${BASE_URL}?q=trade`);
+  await page.locator('.card').first().waitFor();
+  await page.locator('#search').fill('trade customs');
+  await page.waitForFunction(() => location.search.includes('customs'));
+  assert.ok(!requested.some((p) => p.endsWith('/echarts.js')), 'search never loads ECharts');
+  await page.locator('.tab', { hasText: 'Charts' }).click();
+  await page.locator('.chart canvas').first().waitFor();
+  assert.equal(requested.filter((p) => p.endsWith('/echarts.js')).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every chart draws a non-empty canvas, with a data table behind it', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?view=charts`);
+  await page.locator('.chart canvas').first().waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas')));
+  // Per chart, the pixels its canvases (ECharts may layer several) have painted.
+  const painted = await page.locator('.chart').evaluateAll((charts) => charts.map((chart) => {
+    let inked = 0;
+    for (const c of chart.querySelectorAll('canvas')) {
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+    }
+    return inked;
+  }));
+  assert.ok(painted.length >= 6 && painted.every((n) => n > 500), `inked pixels per chart: ${painted}`);
+  const labels = await page.locator('.chart').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.ok(labels.every((l) => l && l.length > 10), 'each chart is described');
+  assert.ok((await page.locator('.chart-data tr').count()) > 10, 'show-data tables');
+  await screenshot(page, 'charts-desktop-light');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('clicking a bar applies that facet value', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?view=charts`);
+  const kinds = page.locator('.chart-box', { hasText: 'Items by kind' }).locator('.chart');
+  await kinds.locator('canvas').waitFor();
+  const measures = Number(await page.locator('[data-facet="kind"] li', { hasText: /Measure/ }).locator('.count').textContent());
+  // The first (largest) bar: find its pixel position through ECharts, click its middle.
+  const point = await kinds.evaluate((el) => {
+    const chart = window.echarts.getInstanceByDom(el);
+    const value = chart.getOption().series[0].data[0];
+    const top = chart.convertToPixel({ seriesIndex: 0 }, [0, value]);
+    const bottom = chart.convertToPixel({ seriesIndex: 0 }, [0, 0]);
+    return [top[0], (top[1] + bottom[1]) / 2];
+  });
+  const box = await kinds.boundingBox();
+  await page.mouse.click(box.x + point[0], box.y + point[1]);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('kind') === 'measure');
+  assert.equal(await page.locator('.chip').count(), 1, 'the filter shows as a chip');
+  await page.locator('.tab', { hasText: 'Results' }).click();
+  await page.locator('.toolbar .count').waitFor();
+  assert.equal(Number((await page.locator('.toolbar .count').textContent()).match(/\d+/)[0]), measures);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('charts follow the dark theme and the Chinese interface', async () => {
+  const { context, page, problems } = await openPage(browser, { colorScheme: 'dark' });
+  await page.goto(`${BASE_URL}?view=charts&lang=zh`);
+  await page.locator('.chart canvas').first().waitFor();
+  assert.match(await page.locator('.chart-box figcaption').first().textContent(), /按领域统计/);
+  assert.equal(await page.locator('.chart').first().getAttribute('data-theme'), 'dark');
+  await screenshot(page, 'charts-dark-zh');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
