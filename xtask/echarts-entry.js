@@ -4,13 +4,14 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, GraphChart, HeatmapChart } from 'echarts/charts';
 import {
   TitleComponent, TooltipComponent, GridComponent, LegendComponent, VisualMapComponent,
+  BrushComponent, ToolboxComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart, LineChart, GraphChart, HeatmapChart,
   TitleComponent, TooltipComponent, GridComponent, LegendComponent, VisualMapComponent,
-  CanvasRenderer,
+  BrushComponent, ToolboxComponent, CanvasRenderer,
 ]);
 
 export * from 'echarts/core';

@@ -7,6 +7,7 @@ use super::facet_panel::ActiveFilters;
 use super::Ctx;
 use crate::charts::{specs, stats};
 use crate::explore::facets::Facet;
+use crate::explore::state::date_bound;
 use crate::explore::FigureSort;
 use crate::model::FigureKind;
 use leptos::prelude::*;
@@ -66,6 +67,9 @@ fn ChartBox(
     title: &'static str,
     draw: fn(&Ctx) -> Drawn,
     click: fn(&Ctx, &str, i32, &str),
+    /// Let the user brush a range along the x axis (reported to `click` with index -2).
+    #[prop(optional)]
+    brush: bool,
 ) -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
     let id = NEXT_ID.with(|n| {
@@ -113,7 +117,7 @@ fn ChartBox(
     view! {
         <figure class="chart-box" aria-labelledby=heading.clone()>
             <figcaption id=heading.clone()>{move || ctx.t(title)}</figcaption>
-            <div class="chart" id=id node_ref=node role="img"
+            <div class="chart" id=id node_ref=node role="img" data-brush=brush.then_some("x")
                 aria-label=move || {
                     let described: Vec<String> = rows.get().iter().take(8).map(|(l, v)| format!("{l}: {v}")).collect();
                     format!("{}. {}", ctx.t(title), described.join("; "))
@@ -137,7 +141,8 @@ fn bar_rows(bars: &[stats::Bar]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The `max` largest values of a facet over the result set, and "Other" summing the rest.
+/// The `max` largest values of a facet over the result set; for lead units also "Other",
+/// summing the rest (elsewhere it would dwarf the bars it summarises).
 fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> Vec<stats::Bar> {
     let data = ctx.data();
     let zh = ctx.zh();
@@ -145,7 +150,7 @@ fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> Vec<stats::Bar> {
         .outcome
         .with(|o| stats::tally(&data.catalog, facet, &o.filtered, zh));
     let (mut shown, rest) = stats::top(all, max);
-    if rest > 0 {
+    if rest > 0 && facet == Facet::Lead {
         shown.push(stats::Bar {
             key: String::new(),
             label: ctx.t("other").to_string(),
@@ -344,12 +349,14 @@ pub fn ChartsView() -> impl IntoView {
                 <ChartBox title="chart_kinds"
                     draw=|c| facet_bars(c, Facet::Kind, "chart_kinds", 8, false)
                     click=|c, _, i, _| click_bar(c, Facet::Kind, 8, false, i)/>
-                <ChartBox title="chart_timeline" draw=draw_timeline
+                <ChartBox title="chart_timeline" draw=draw_timeline brush=true
                     click=|c, name, _, _| {
-                        let bucket = name.to_string();
+                        // A click selects one period; a brush ("first|last") a range of them.
+                        let (first, last) = name.split_once('|').unwrap_or((name, name));
+                        let (from, to) = (date_bound(first), date_bound(last));
                         c.update(true, |s| {
-                            s.from = Some(bucket.clone());
-                            s.to = Some(bucket);
+                            s.from = from;
+                            s.to = to;
                             s.page = 0;
                         });
                     }/>

@@ -45,9 +45,12 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
             all.into_iter().take(FIRST).collect()
         };
         let zh = ctx.zh();
+        let largest = shown.iter().map(|v| v.count).max().unwrap_or(1).max(1);
         let items = shown
             .into_iter()
             .map(|v| {
+                // A small bar beside each value: its share of the largest count.
+                let share = format!("{}%", 100 * v.count / largest);
                 let value = v.value.clone();
                 let label = if zh {
                     v.label_zh.clone()
@@ -60,7 +63,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                         <input type="checkbox" id=input_id.clone() prop:checked=v.selected
                             on:change=move |_| ctx.update(true, |s| s.toggle(facet, &value))/>
                         <label for=input_id>
-                            <span class="facet-label">{label}</span>
+                            <span class="facet-label">{label}<span class="facet-bar" aria-hidden="true" style:width=share></span></span>
                             <span class="count">{v.count}</span>
                         </label>
                     </li>

@@ -56,8 +56,8 @@ const TEXT: &[(&str, &str, &str)] = &[
     ),
     (
         "chart_hint",
-        "Click a bar, node or cell to filter by it.",
-        "点击柱、节点或格子即可按其筛选。",
+        "Click a bar, node or cell to filter by it; drag across the timeline to set the date range.",
+        "点击柱、节点或格子即可按其筛选；在时间轴上拖动可设定日期范围。",
     ),
     ("show_data", "Show data", "显示数据"),
     ("other", "Other", "其他"),

@@ -82,3 +82,30 @@ test('charts follow the dark theme and the Chinese interface', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('brushing the timeline sets the date range', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?view=charts`);
+  const timeline = page.locator('.chart[data-brush="x"]');
+  await timeline.locator('canvas').waitFor();
+  await timeline.scrollIntoViewIfNeeded();
+  const [x0, x1, y, names] = await timeline.evaluate((el) => {
+    const chart = window.echarts.getInstanceByDom(el);
+    const names = [].concat(chart.getOption().xAxis)[0].data;
+    const first = chart.convertToPixel({ xAxisIndex: 0 }, names[0]);
+    const last = chart.convertToPixel({ xAxisIndex: 0 }, names[names.length - 1]);
+    const bottom = chart.convertToPixel({ yAxisIndex: 0 }, 0);
+    return [first, last, bottom - 20, names];
+  });
+  const box = await timeline.boundingBox();
+  await page.mouse.move(box.x + x0 - 10, box.y + y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x1 + 10, box.y + y, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('from'));
+  const params = new URL(page.url()).searchParams;
+  assert.equal(params.get('from'), names[0]);
+  assert.equal(params.get('to'), names[names.length - 1]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
