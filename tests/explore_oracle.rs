@@ -14,10 +14,11 @@
 //!
 //! Runs on the seeds, and on the corpus in `$FTZ_SCALED_CORPUS` when set.
 
+mod common;
+use common::{bundle_of, Rng};
 use ftz_explorer::explore::facets::{kind_key, Catalog, Facet, SAVED};
 use ftz_explorer::explore::state::{Sort, State};
 use ftz_explorer::explore::{explore, figures, FigureRef, FigureSort};
-use ftz_explorer::ingest::{self, fs::read_folder};
 use ftz_explorer::model::{Bundle, Entity, Role};
 use ftz_explorer::search::analyze::{is_han, tokens};
 use ftz_explorer::search::{bitset::BitSet, Index};
@@ -25,29 +26,6 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Instant;
-
-/// splitmix64: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// True with probability `p` percent.
-    fn chance(&mut self, p: usize) -> bool {
-        self.below(100) < p
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-}
 
 fn one(key: &str) -> BTreeSet<String> {
     BTreeSet::from([key.to_string()])
@@ -400,11 +378,6 @@ fn check_corpus(bundle: &Bundle, states: usize, seed: u64) {
         unlisted.len(),
         &unlisted[..unlisted.len().min(5)]
     );
-}
-
-fn bundle_of(dir: &Path) -> Bundle {
-    let folder = read_folder(dir).unwrap();
-    ingest::ingest(&folder.sources).unwrap()
 }
 
 #[test]

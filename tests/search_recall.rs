@@ -4,28 +4,13 @@
 //! is returned. Runs on the seeds, and on the corpus in `$FTZ_SCALED_CORPUS` when set
 //! (`cargo xtask test` sets it to a scaled corpus).
 
-use ftz_explorer::ingest::{self, fs::read_folder};
+mod common;
+use common::{bundle_of, Rng};
 use ftz_explorer::model::Bundle;
 use ftz_explorer::search::analyze::{fold, is_han, tokens};
 use ftz_explorer::search::Index;
 use std::collections::BTreeSet;
 use std::path::Path;
-
-/// splitmix64: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn queries(index: &Index, rng: &mut Rng, count: usize) -> Vec<String> {
     let mut out = BTreeSet::new();
@@ -116,11 +101,6 @@ fn check_recall(bundle: &Bundle, count: usize) {
         checked > qs.len(),
         "the oracle checked {checked} (query, item) pairs"
     );
-}
-
-fn bundle_of(dir: &Path) -> Bundle {
-    let folder = read_folder(dir).unwrap();
-    ingest::ingest(&folder.sources).unwrap()
 }
 
 #[test]
