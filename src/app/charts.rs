@@ -191,16 +191,20 @@ fn click_bar(ctx: &Ctx, facet: Facet, max: usize, horizontal: bool, index: i32) 
     }
 }
 
-/// The largest amounts of money in yuan in the result set: each bar is one figure, labelled
-/// as written; clicking it opens its sentence in the reader.
-fn money_figures(ctx: &Ctx) -> Vec<(String, f64, String, u32, String)> {
+/// The largest figures of one kind (and unit) in the result set: each bar is one figure,
+/// labelled as written; clicking it opens its sentence in the reader.
+fn largest_figures(
+    ctx: &Ctx,
+    kind: FigureKind,
+    unit: Option<&str>,
+) -> Vec<(String, f64, String, u32, String)> {
     let data = ctx.data();
     let refs = ctx.outcome.with(|o| {
         crate::explore::figures(
             &data.bundle,
             &data.index,
             &o.filtered,
-            Some(FigureKind::Money),
+            Some(kind),
             FigureSort::ValueDesc,
         )
     });
@@ -208,7 +212,7 @@ fn money_figures(ctx: &Ctx) -> Vec<(String, f64, String, u32, String)> {
         .filter_map(|r| {
             let doc = &data.bundle.documents[r.doc as usize];
             let f = &doc.figures[r.figure as usize];
-            (f.unit == "yuan").then(|| {
+            unit.is_none_or(|u| f.unit == u).then(|| {
                 (
                     doc.slice(f.span).to_string(),
                     f.value,
@@ -222,17 +226,24 @@ fn money_figures(ctx: &Ctx) -> Vec<(String, f64, String, u32, String)> {
         .collect()
 }
 
-fn draw_money(ctx: &Ctx) -> Drawn {
-    let figures = money_figures(ctx);
+/// `scale` divides the values (money is shown in millions).
+fn draw_figures(
+    ctx: &Ctx,
+    kind: FigureKind,
+    unit: Option<&str>,
+    title: &'static str,
+    scale: f64,
+) -> Drawn {
+    let figures = largest_figures(ctx, kind, unit);
     let bars: Vec<stats::Bar> = figures
         .iter()
         .map(|(written, value, _, _, _)| stats::Bar {
             key: String::new(),
             label: written.clone(),
-            count: (*value / 1e6).round() as usize,
+            count: (*value / scale).round() as usize,
         })
         .collect();
-    let chart = specs::bars(ctx.t("chart_money"), &bars, true);
+    let chart = specs::bars(ctx.t(title), &bars, true);
     let rows = figures
         .into_iter()
         .map(|(written, _, _, _, sentence)| (written, sentence))
@@ -243,8 +254,9 @@ fn draw_money(ctx: &Ctx) -> Drawn {
     }
 }
 
-fn click_money(ctx: &Ctx, index: i32) {
-    let figures = untrack(|| money_figures(ctx));
+fn click_figure(ctx: &Ctx, kind: FigureKind, unit: Option<&str>, index: i32) {
+    let figures = untrack(|| largest_figures(ctx, kind, unit));
+    // Horizontal bars are listed bottom-up.
     let Some(i) = usize::try_from(index)
         .ok()
         .and_then(|i| figures.len().checked_sub(i + 1))
@@ -361,7 +373,15 @@ pub fn ChartsView() -> impl IntoView {
                         });
                     }/>
                 <ChartBox title="chart_matrix" draw=draw_matrix click=|c, _, i, _| click_matrix(c, i)/>
-                <ChartBox title="chart_money" draw=draw_money click=|c, _, i, _| click_money(c, i)/>
+                <ChartBox title="chart_money"
+                    draw=|c| draw_figures(c, FigureKind::Money, Some("yuan"), "chart_money", 1e6)
+                    click=|c, _, i, _| click_figure(c, FigureKind::Money, Some("yuan"), i)/>
+                <ChartBox title="chart_percent"
+                    draw=|c| draw_figures(c, FigureKind::Percent, None, "chart_percent", 1.0)
+                    click=|c, _, i, _| click_figure(c, FigureKind::Percent, None, i)/>
+                <ChartBox title="chart_counts"
+                    draw=|c| draw_figures(c, FigureKind::Count, None, "chart_counts", 1.0)
+                    click=|c, _, i, _| click_figure(c, FigureKind::Count, None, i)/>
                 <ChartBox title="chart_network" draw=draw_network
                     click=|c, _, _, key| {
                         let key = key.to_string();

@@ -30,6 +30,8 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("view_results", "Results", "结果"),
     ("view_figures", "Figures", "数据"),
     ("view_charts", "Charts", "图表"),
+    ("chart_percent", "Largest percentages; click for the sentence", "最大百分比；点击查看原句"),
+    ("chart_counts", "Largest counts; click for the sentence", "最大数量；点击查看原句"),
     ("chart_topics", "Items by topic", "按领域统计"),
     (
         "chart_regions",
