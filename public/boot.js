@@ -1,5 +1,6 @@
-// Starts the wasm app. Kept out of index.html so that a strict Content-Security-Policy
-// needs no inline script. If the module cannot start, say so instead of spinning forever.
+// Starts the wasm app (kept out of index.html so the Content-Security-Policy needs no
+// inline script), registers the service worker for offline use, and — when embedded with
+// ?embed=1 — tells the host page its height.
 import init from './ftz_explorer.js';
 
 init().catch((error) => {
@@ -11,3 +12,67 @@ init().catch((error) => {
   }
   console.error(error);
 });
+
+function notice(text, action) {
+  const box = document.createElement('div');
+  box.className = 'sw-notice';
+  box.setAttribute('role', 'status');
+  const message = document.createElement('span');
+  message.textContent = text;
+  box.appendChild(message);
+  if (action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = action.label;
+    button.addEventListener('click', action.run);
+    box.appendChild(button);
+  }
+  document.body.appendChild(box);
+  if (!action) setTimeout(() => box.remove(), 4000);
+}
+
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('sw.js').then((registration) => {
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        if (worker.state !== 'installed') return;
+        if (navigator.serviceWorker.controller) {
+          notice('A new version is available · 有新版本', {
+            label: 'Reload · 刷新',
+            run: () => worker.postMessage('skip-waiting'),
+          });
+        } else {
+          notice('Ready to work offline · 已可离线使用');
+        }
+      });
+    });
+  }).catch(() => { /* no offline mode (e.g. an insecure origin); the explorer still works */ });
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading || !sessionStorage.getItem('ftz-explorer.update')) return;
+    reloading = true;
+    sessionStorage.removeItem('ftz-explorer.update');
+    location.reload();
+  });
+  document.addEventListener('click', (event) => {
+    if (event.target.closest && event.target.closest('.sw-notice button')) sessionStorage.setItem('ftz-explorer.update', '1');
+  }, true);
+}
+
+// Embedded: report the content height to the host page (embed.js sizes the iframe).
+if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !== window) {
+  let last = 0;
+  const report = () => {
+    // The root element's own box, not scrollHeight: that never drops below the iframe's
+    // current height, so the frame could grow but never shrink.
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'ftz-explorer:height', height }, '*');
+    }
+  };
+  new ResizeObserver(report).observe(document.documentElement);
+  window.addEventListener('load', report);
+}

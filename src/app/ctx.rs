@@ -138,6 +138,21 @@ impl Ctx {
         self.refresh();
     }
 
+    /// A link to a document (and item) that keeps the language, bundle and embed mode.
+    pub fn link(&self, doc: &str, item: Option<u32>) -> String {
+        self.state.with_untracked(|s| {
+            State {
+                doc: Some(doc.to_string()),
+                item,
+                lang: s.lang,
+                bundle: s.bundle.clone(),
+                embed: s.embed,
+                ..State::default()
+            }
+            .to_query()
+        })
+    }
+
     pub fn is_saved(&self, doc: &str, item: u32) -> bool {
         self.saved.with(|s| s.contains(&saved_key(doc, item)))
     }

@@ -82,7 +82,13 @@ pub fn html_lang(lang: Lang) -> &'static str {
 }
 
 #[component]
-pub fn DocumentList(bundle: Arc<Bundle>, on_open: Callback<Option<String>>) -> impl IntoView {
+pub fn DocumentList(
+    bundle: Arc<Bundle>,
+    on_open: Callback<Option<String>>,
+    /// The `?bundle=` in force, kept in the links.
+    #[prop(default = None)]
+    bundle_url: Option<String>,
+) -> impl IntoView {
     let items = bundle
         .documents
         .iter()
@@ -103,7 +109,7 @@ pub fn DocumentList(bundle: Arc<Bundle>, on_open: Callback<Option<String>>) -> i
             let meta = parts.join(" · ");
             view! {
                 <li class="doc-card">
-                    <a class="doc-title" href=crate::explore::state::State { doc: Some(doc.id.clone()), ..Default::default() }.to_query() lang=html_lang(doc.lang)
+                    <a class="doc-title" href=crate::explore::state::State { doc: Some(doc.id.clone()), bundle: bundle_url.clone(), ..Default::default() }.to_query() lang=html_lang(doc.lang)
                         on:click=move |ev| {
                             if url::is_plain_click(&ev) {
                                 ev.prevent_default();
@@ -139,5 +145,6 @@ pub fn DocumentsView() -> impl IntoView {
             s.item = None;
         });
     });
-    view! { <DocumentList bundle=ctx.data().bundle.clone() on_open=on_open/> }
+    let bundle_url = ctx.state.with_untracked(|s| s.bundle.clone());
+    view! { <DocumentList bundle=ctx.data().bundle.clone() on_open=on_open bundle_url=bundle_url/> }
 }

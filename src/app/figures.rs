@@ -5,7 +5,7 @@
 use super::facet_panel::ActiveFilters;
 use super::results::highlighted;
 use super::Ctx;
-use crate::explore::state::State;
+
 use crate::explore::{figures, FigureSort};
 use crate::model::{Direction, FigureKind};
 use crate::search::snippet::Snippet;
@@ -84,14 +84,7 @@ pub fn FiguresView() -> impl IntoView {
                     Direction::Up => format!("↑ {}", ctx.t("up")),
                     Direction::Down => format!("↓ {}", ctx.t("down")),
                 });
-                let lang = ctx.state.with_untracked(|s| s.lang);
-                let href = State {
-                    doc: Some(doc.id.clone()),
-                    item: Some(f.item),
-                    lang,
-                    ..State::default()
-                }
-                .to_query();
+                let href = ctx.link(&doc.id, Some(f.item));
                 let (doc_id, item) = (StoredValue::new(doc.id.clone()), f.item);
                 let text_lang = super::documents::html_lang(doc.lang);
                 view! {

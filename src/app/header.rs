@@ -121,8 +121,7 @@ pub fn Header() -> impl IntoView {
                 if url::is_plain_click(&ev) {
                     ev.prevent_default();
                     ctx.update(true, |s| {
-                        let lang = s.lang;
-                        *s = State { lang, ..State::default() };
+                        *s = State { lang: s.lang, bundle: s.bundle.take(), embed: s.embed, ..State::default() };
                     });
                 }
             }>

@@ -12,6 +12,7 @@ mod documents;
 mod facet_panel;
 mod figures;
 mod header;
+mod load;
 mod reader;
 mod results;
 mod url;
@@ -35,13 +36,27 @@ pub fn start() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("an #app element or a body");
+    header::apply_stored_theme();
+    match url::read().bundle {
+        None => mount(
+            root,
+            Bundle::from_json(crate::seed_bundle_json()).map_err(|e| e.to_string()),
+        ),
+        // Not leptos::task::spawn_local: its executor starts with the first mount.
+        Some(address) => wasm_bindgen_futures::spawn_local(async move {
+            let bundle = load::fetch_bundle(&address).await;
+            mount(root, bundle);
+        }),
+    }
+}
+
+/// Replaces the loading indicator with the explorer, or with what went wrong.
+fn mount(root: web_sys::HtmlElement, bundle: Result<Bundle, String>) {
     root.set_text_content(None);
     root.set_attribute("aria-busy", "false").ok();
-    header::apply_stored_theme();
-    let bundle = Bundle::from_json(crate::seed_bundle_json());
     let handle = leptos::mount::mount_to(root, move || match bundle {
         Ok(bundle) => view! { <App bundle=bundle/> }.into_any(),
-        Err(err) => view! { <LoadError message=err.to_string()/> }.into_any(),
+        Err(message) => view! { <LoadError message=message/> }.into_any(),
     });
     // The app lives as long as the page.
     handle.forget();
@@ -99,13 +114,36 @@ pub fn App(bundle: Bundle) -> impl IntoView {
     };
     let reading = move || ctx.state.with(|s| s.doc.is_some());
     let tagline = move || ctx.t("tagline");
+    let embedded = move || ctx.state.with(|s| s.embed);
+    let full = move || {
+        ctx.state.with(|s| {
+            crate::explore::state::State {
+                embed: false,
+                ..s.clone()
+            }
+            .to_query()
+        })
+    };
+    Effect::new(move |_| {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.class_list().toggle_with_force("embedded", embedded());
+        }
+    });
     view! {
         <header::Header/>
         <div class="layout" class:reading=reading>
             <facet_panel::FacetPanel open=drawer/>
             <main id="main" class="content" tabindex="-1">{body}</main>
         </div>
-        <footer class="site-footer">{tagline}</footer>
+        <footer class="site-footer">
+            {move || embedded().then(|| view! {
+                <a class="open-full" href=full() target="_blank" rel="noopener">"Open in the full explorer ↗ · 在完整浏览器中打开"</a>
+            })}
+            <span class="tagline">{tagline}</span>
+        </footer>
     }
 }
 
@@ -114,8 +152,9 @@ pub fn App(bundle: Bundle) -> impl IntoView {
 pub fn LoadError(message: String) -> impl IntoView {
     view! {
         <div class="load-error" role="alert">
-            <h1>"The document bundle could not be loaded"</h1>
-            <p>{message}</p>
+            <h1>"The document bundle could not be loaded · 无法加载数据包"</h1>
+            <p class="load-error-reason">{message}</p>
+            <p><a href="./">"Open the built-in documents instead · 打开内置文件"</a></p>
         </div>
     }
 }

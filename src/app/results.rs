@@ -6,7 +6,7 @@ use super::facet_panel::ActiveFilters;
 use super::Ctx;
 use crate::explore::export;
 use crate::explore::facets::{kind_label, Facet};
-use crate::explore::state::{Sort, State};
+use crate::explore::state::Sort;
 use crate::search::snippet::Snippet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -134,14 +134,7 @@ fn Card(id: u32) -> impl IntoView {
         names(Facet::Topic),
     );
     let date = super::documents::date_label(&doc.date, ctx.lang());
-    let lang_param = ctx.state.with_untracked(|s| s.lang);
-    let href = State {
-        doc: Some(doc.id.clone()),
-        item: Some(r.item),
-        lang: lang_param,
-        ..State::default()
-    }
-    .to_query();
+    let href = ctx.link(&doc.id, Some(r.item));
     let item_index = r.item;
     let doc_id = StoredValue::new(doc.id.clone());
     let open = move || {

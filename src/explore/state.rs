@@ -94,6 +94,10 @@ pub struct State {
     pub lang: Option<UiLang>,
     /// Zero-based page of results.
     pub page: usize,
+    /// Another bundle to explore instead of the built-in one (`?bundle=URL`).
+    pub bundle: Option<String>,
+    /// Compact mode for embedding in other pages (`?embed=1`).
+    pub embed: bool,
 }
 
 fn is_unreserved(b: u8) -> bool {
@@ -187,6 +191,8 @@ impl State {
                 "item" => state.item = v.parse().ok(),
                 "lang" => state.lang = UiLang::parse(&v),
                 "page" => state.page = v.parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
+                "bundle" if !v.is_empty() => state.bundle = Some(v),
+                "embed" => state.embed = v == "1" || v == "true",
                 key => {
                     if let Some(facet) = Facet::parse(key).filter(|_| !v.is_empty()) {
                         state.filters.entry(facet).or_default().insert(v);
@@ -233,6 +239,12 @@ impl State {
         }
         if self.page > 0 {
             push("page", &(self.page + 1).to_string());
+        }
+        if let Some(bundle) = &self.bundle {
+            push("bundle", bundle);
+        }
+        if self.embed {
+            push("embed", "1");
         }
         if parts.is_empty() {
             String::new()
@@ -281,6 +293,8 @@ mod tests {
             item: Some(42),
             lang: Some(UiLang::Zh),
             page: 3,
+            bundle: Some("https://example.org/b.json?x=1&y=2".into()),
+            embed: true,
             ..State::default()
         };
         state.toggle(Facet::Region, "hubei");

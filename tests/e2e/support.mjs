@@ -30,7 +30,10 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  // Requests aborted by a navigation (a reload while the icon loads) are not failures.
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
@@ -42,4 +45,53 @@ export async function screenshot(page, name) {
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png',
+};
+
+/**
+ * A static server the test controls (so it can be stopped): serves `dir` under `prefix`,
+ * plus `extra` paths with fixed bodies (a JSON string, or { type, body }).
+ * Resolves to { origin, url, close }.
+ */
+export async function serveDir(dir, { prefix = '/', extra = {} } = {}) {
+  const { createServer } = await import('node:http');
+  const { readFile, stat } = await import('node:fs/promises');
+  const { extname, join, normalize } = await import('node:path');
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (extra[path] !== undefined) {
+      const { type = 'application/json', body } = typeof extra[path] === 'string' ? { body: extra[path] } : extra[path];
+      res.writeHead(200, { 'Content-Type': type, 'Access-Control-Allow-Origin': '*' });
+      res.end(body);
+      return;
+    }
+    if (!path.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(normalize(dir))) { res.writeHead(404); res.end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A failing test must not leave the process waiting on an open server.
+  server.unref();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + prefix,
+    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
+  };
 }

@@ -44,6 +44,7 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
     copy_dir(&root().join("public"), out)?;
     build_echarts(out)?;
+    write_service_worker(out)?;
     report_sizes(out)
 }
 
@@ -65,6 +66,44 @@ fn build_echarts(out: &Path) -> crate::Result {
             .arg(format!("--outfile={}", out.join("echarts.js").display()))
             .current_dir(root()),
     )
+}
+
+/// Every file under `dir`, as sorted relative paths with `/` separators.
+fn site_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> crate::Result {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            site_files(&entry.path(), &format!("{name}/"), out)?;
+        } else {
+            out.push(name);
+        }
+    }
+    out.sort();
+    Ok(())
+}
+
+/// sw.js: precaches this build's files under a cache named after their contents (FNV-1a
+/// over names and bytes — a version stamp, not a security measure).
+fn write_service_worker(out: &Path) -> crate::Result {
+    let mut files = Vec::new();
+    site_files(out, "", &mut files)?;
+    files.retain(|f| f != "sw.js" && !f.starts_with("bench-"));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for file in &files {
+        let bytes = std::fs::read(out.join(file)).map_err(|e| e.to_string())?;
+        for &b in file.as_bytes().iter().chain(&bytes) {
+            hash ^= b as u64;
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    let mut precache = vec!["./".to_string()];
+    precache.extend(files.iter().filter(|f| f.as_str() != "index.html").cloned());
+    let list = serde_json::to_string(&precache).map_err(|e| e.to_string())?;
+    let sw = include_str!("../sw-template.js")
+        .replace("__HASH__", &format!("{hash:016x}"))
+        .replace("__FILES__", &list);
+    std::fs::write(out.join("sw.js"), sw).map_err(|e| e.to_string())
 }
 
 /// Empties `out` if it is a previous build (or empty); refuses to wipe anything else.

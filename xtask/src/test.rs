@@ -205,7 +205,12 @@ fn browser_tests(tally: &mut Tally, dist: &Path) {
     tally.command(
         "browser end-to-end tests (headless Chromium)",
         Command::new("node")
-            .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+            .args([
+                "--test",
+                "--test-reporter=tap",
+                "--test-concurrency=1",
+                "--test-timeout=180000",
+            ])
             .args(&files)
             .env("FTZ_BASE_URL", format!("http://{addr}/"))
             .env("FTZ_SEEDS_BUNDLE", &oracle)

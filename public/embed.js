@@ -1,0 +1,51 @@
+// Embeds the explorer in another page:
+//   <script src="https://…/explorer/embed.js" defer></script>
+//   <div data-ftz-explorer data-query="customs" data-facets="region=hubei&topic=finance"
+//        data-view="results" data-lang="zh"></div>
+// Each such element gets an iframe of the explorer in compact mode, preset to that view,
+// that resizes itself to its content. Only height messages from the explorer's own origin,
+// of the expected shape, are accepted.
+(function () {
+  const script = document.currentScript;
+  if (!script) return;
+  const base = new URL('.', script.src);
+
+  function mount(host) {
+    if (host.dataset.ftzMounted) return;
+    host.dataset.ftzMounted = '1';
+    const params = new URLSearchParams();
+    if (host.dataset.query) params.set('q', host.dataset.query);
+    if (host.dataset.facets) {
+      for (const [key, value] of new URLSearchParams(host.dataset.facets)) params.append(key, value);
+    }
+    if (host.dataset.view) params.set('view', host.dataset.view);
+    if (host.dataset.lang) params.set('lang', host.dataset.lang);
+    if (host.dataset.bundle) params.set('bundle', host.dataset.bundle);
+    params.set('embed', '1');
+    const iframe = document.createElement('iframe');
+    iframe.src = new URL('?' + params.toString(), base).href;
+    iframe.title = host.dataset.title || 'FTZ Explorer';
+    iframe.setAttribute('loading', 'lazy');
+    iframe.style.width = '100%';
+    iframe.style.border = '0';
+    iframe.style.height = '480px';
+    host.appendChild(iframe);
+  }
+
+  window.addEventListener('message', (event) => {
+    if (event.origin !== base.origin) return;
+    const data = event.data;
+    if (!data || typeof data !== 'object' || data.type !== 'ftz-explorer:height') return;
+    const height = Number(data.height);
+    if (!Number.isFinite(height)) return;
+    for (const iframe of document.querySelectorAll('[data-ftz-explorer] > iframe')) {
+      if (iframe.contentWindow === event.source) {
+        iframe.style.height = Math.min(Math.max(Math.round(height), 120), 50000) + 'px';
+      }
+    }
+  });
+
+  const start = () => document.querySelectorAll('[data-ftz-explorer]').forEach(mount);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

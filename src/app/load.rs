@@ -1,0 +1,57 @@
+//! Loading another bundle at start-up (`?bundle=URL`, same origin or CORS-enabled): fetched,
+//! size-checked, parsed and validated; every failure becomes a sentence for the user.
+
+use crate::model::Bundle;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Larger bundles are refused before they are read.
+const MAX_BYTES: u64 = 200 * 1024 * 1024;
+
+fn describe(error: wasm_bindgen::JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+pub async fn fetch_bundle(url: &str) -> Result<Bundle, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{url} could not be fetched ({}). Is the address right, and does the server allow cross-origin requests?", describe(e)))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| "not an HTTP response".to_string())?;
+    if !response.ok() {
+        return Err(format!(
+            "{url} answered HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|l| l.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BYTES) {
+        return Err(format!(
+            "{url} is larger than the {} MB this explorer reads",
+            MAX_BYTES / 1024 / 1024
+        ));
+    }
+    let text = JsFuture::from(response.text().map_err(describe)?)
+        .await
+        .map_err(describe)?;
+    let text = text.as_string().ok_or("the response is not text")?;
+    if text.len() as u64 > MAX_BYTES {
+        return Err(format!(
+            "{url} is larger than the {} MB this explorer reads",
+            MAX_BYTES / 1024 / 1024
+        ));
+    }
+    Bundle::from_json(&text).map_err(|e| format!("{url}: {e}"))
+}
