@@ -143,7 +143,7 @@ pub fn Header() -> impl IntoView {
             </nav>
             <div class="switches">
                 <button type="button" class="switch" id="lang-toggle"
-                    aria-label=move || ctx.t("language_toggle_label")
+                    aria-label=move || format!("{} · {}", ctx.t("language_toggle"), ctx.t("language_toggle_label"))
                     on:click=move |_| ctx.toggle_lang()>
                     {move || ctx.t("language_toggle")}
                 </button>
