@@ -15,7 +15,7 @@
 //! Runs on the seeds, and on the corpus in `$FTZ_SCALED_CORPUS` when set.
 
 mod common;
-use common::{bundle_of, Rng};
+use common::{scaled, seeds, Rng};
 use ftz_explorer::explore::facets::{kind_key, Catalog, Facet, SAVED};
 use ftz_explorer::explore::state::{Sort, State};
 use ftz_explorer::explore::{explore, figures, FigureRef, FigureSort};
@@ -24,7 +24,6 @@ use ftz_explorer::search::analyze::{is_han, tokens};
 use ftz_explorer::search::{bitset::BitSet, Index};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
 use std::time::Instant;
 
 fn one(key: &str) -> BTreeSet<String> {
@@ -382,20 +381,13 @@ fn check_corpus(bundle: &Bundle, states: usize, seed: u64) {
 
 #[test]
 fn facets_filters_counts_and_order_match_brute_force_on_the_seeds() {
-    check_corpus(
-        &bundle_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")),
-        300,
-        0xface7,
-    );
+    check_corpus(&seeds(), 300, 0xface7);
 }
 
 #[test]
 fn facets_filters_counts_and_order_match_brute_force_on_the_scaled_corpus() {
-    let Some(dir) = std::env::var_os("FTZ_SCALED_CORPUS") else {
-        eprintln!("FTZ_SCALED_CORPUS not set: `cargo xtask test` runs this on a scaled corpus");
-        return;
-    };
-    check_corpus(&bundle_of(Path::new(&dir)), 100, 0x5ca1ed);
+    let Some(bundle) = scaled() else { return };
+    check_corpus(&bundle, 100, 0x5ca1ed);
 }
 
 /// The minimal case of the rule above: a URL may select a value the corpus lacks (a typo,
@@ -403,7 +395,7 @@ fn facets_filters_counts_and_order_match_brute_force_on_the_scaled_corpus() {
 /// with count 0, or the user has no way to see why nothing matches or to clear it.
 #[test]
 fn a_selected_value_the_corpus_lacks_is_listed_with_count_zero() {
-    let bundle = bundle_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+    let bundle = seeds();
     let index = Index::build(&bundle);
     let catalog = Catalog::build(&bundle, &index);
     let state = State::from_query("?region=no-such-region");

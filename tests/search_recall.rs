@@ -5,12 +5,11 @@
 //! (`cargo xtask test` sets it to a scaled corpus).
 
 mod common;
-use common::{bundle_of, Rng};
+use common::{scaled, seeds, Rng};
 use ftz_explorer::model::Bundle;
 use ftz_explorer::search::analyze::{fold, is_han, tokens};
 use ftz_explorer::search::Index;
 use std::collections::BTreeSet;
-use std::path::Path;
 
 fn queries(index: &Index, rng: &mut Rng, count: usize) -> Vec<String> {
     let mut out = BTreeSet::new();
@@ -105,17 +104,11 @@ fn check_recall(bundle: &Bundle, count: usize) {
 
 #[test]
 fn every_item_containing_the_query_is_found_on_the_seeds() {
-    check_recall(
-        &bundle_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")),
-        600,
-    );
+    check_recall(&seeds(), 600);
 }
 
 #[test]
 fn every_item_containing_the_query_is_found_on_the_scaled_corpus() {
-    let Some(dir) = std::env::var_os("FTZ_SCALED_CORPUS") else {
-        eprintln!("FTZ_SCALED_CORPUS not set: `cargo xtask test` runs this on a scaled corpus");
-        return;
-    };
-    check_recall(&bundle_of(Path::new(&dir)), 300);
+    let Some(bundle) = scaled() else { return };
+    check_recall(&bundle, 300);
 }

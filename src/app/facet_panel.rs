@@ -29,15 +29,15 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
     let expanded = RwSignal::new(false);
     let id = format!("facet-{}", facet.key());
-    let values = move || {
+    // Computed once per change, read by the list and by the visibility.
+    let values = Memo::new(move |_| {
         let outcome = ctx.outcome.get();
-        let saved = ctx.saved_ids();
         let data = ctx.data();
         ctx.state
-            .with(|s| data.catalog.counts(facet, s, &outcome.base, &saved))
-    };
+            .with(|s| data.catalog.counts(facet, s, &outcome.base, &outcome.saved))
+    });
     let rows = move || {
-        let all = values();
+        let all = values.get();
         let total = all.len();
         let shown: Vec<_> = if expanded.get() {
             all
@@ -81,7 +81,7 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
         view! { <ul class="facet-values">{items}</ul> {more} }
     };
     view! {
-        <section class="facet" aria-labelledby=id.clone() data-facet=facet.key() class:hidden=move || values().is_empty()>
+        <section class="facet" aria-labelledby=id.clone() data-facet=facet.key() class:hidden=move || values.with(Vec::is_empty)>
             <h3 id=id.clone()>{move || ctx.t(facet_title_key(facet))}</h3>
             {rows}
         </section>

@@ -25,6 +25,8 @@ pub struct Outcome {
     pub filtered: BitSet,
     /// `filtered` in display order.
     pub ordered: Vec<u32>,
+    /// The saved items this outcome was computed with (for the saved facet).
+    pub saved: BitSet,
 }
 
 /// Runs the query and the filters of `state` and orders the result.
@@ -49,6 +51,7 @@ pub fn explore(
         base,
         filtered,
         ordered,
+        saved: saved.clone(),
     }
 }
 

@@ -36,3 +36,12 @@ pub fn bundle_of(dir: &Path) -> Bundle {
 pub fn seeds() -> Bundle {
     bundle_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
 }
+
+/// The scaled corpus in `$FTZ_SCALED_CORPUS` (`cargo xtask test` sets it), if any.
+pub fn scaled() -> Option<Bundle> {
+    let Some(dir) = std::env::var_os("FTZ_SCALED_CORPUS") else {
+        eprintln!("FTZ_SCALED_CORPUS not set: `cargo xtask test` runs this on a scaled corpus");
+        return None;
+    };
+    Some(bundle_of(Path::new(&dir)))
+}
