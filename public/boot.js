@@ -3,6 +3,14 @@
 // ?embed=1 — tells the host page its height.
 import init from './ftz_explorer.js';
 
+// The bundle (built-in or ?bundle=) downloads while the wasm compiles; the app takes this
+// response instead of asking again. The no-op catch only marks a failure as handled here:
+// the app reports it.
+const bundleUrl = new URLSearchParams(location.search).get('bundle') || 'bundle.json';
+const response = fetch(bundleUrl);
+response.catch(() => {});
+globalThis.ftzPrefetch = { url: bundleUrl, response };
+
 init().catch((error) => {
   const status = document.getElementById('boot-status');
   if (status) {

@@ -19,7 +19,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[rank.min(sorted.len() - 1)]
 }
 
-/// Parses the bundle (the embedded one when `bundle_json` is empty), builds the index, then
+/// Parses the bundle, builds the index, then
 /// runs every query `repetitions` times (typing mode, as the search box does). Returns JSON:
 /// `{items, parse_ms, index_ms, queries, p50_ms, p95_ms, max_ms}`.
 #[wasm_bindgen]
@@ -29,12 +29,7 @@ pub fn ftz_bench_search(
     repetitions: u32,
 ) -> Result<String, JsError> {
     let start = now();
-    let json = if bundle_json.is_empty() {
-        crate::seed_bundle_json()
-    } else {
-        bundle_json.as_str()
-    };
-    let bundle = Bundle::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let bundle = Bundle::from_json(&bundle_json).map_err(|e| JsError::new(&e.to_string()))?;
     let parsed = now();
     let index = Index::build(&bundle);
     let built = now();

@@ -1,9 +1,19 @@
-//! Loading another bundle at start-up (`?bundle=URL`, same origin or CORS-enabled): fetched,
-//! size-checked, parsed and validated; every failure becomes a sentence for the user.
+//! Loading the bundle at start-up — the built-in `bundle.json` or another one named by
+//! `?bundle=URL` (same origin or CORS-enabled): fetched (boot.js starts the request while
+//! the wasm compiles), size-checked, parsed and validated; every failure becomes a sentence
+//! for the user.
 
 use crate::model::Bundle;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/app/load.js")]
+extern "C" {
+    /// The response boot.js already asked for when it was for `url`, else a new fetch.
+    #[wasm_bindgen(js_name = takeFetch)]
+    fn take_fetch(url: &str) -> js_sys::Promise;
+}
 
 /// Larger bundles are refused before they are read.
 const MAX_BYTES: u64 = 200 * 1024 * 1024;
@@ -17,8 +27,7 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
 }
 
 pub async fn fetch_bundle(url: &str) -> Result<Bundle, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let response = JsFuture::from(take_fetch(url))
         .await
         .map_err(|e| format!("{url} could not be fetched ({}). Is the address right, and does the server allow cross-origin requests?", describe(e)))?;
     let response: web_sys::Response = response

@@ -2,7 +2,8 @@
 //! URL form, search, facets, ordering and export are `explore` and `search`; components
 //! render them and turn clicks into state changes.
 //!
-//! Cost: start-up parses the embedded bundle and builds the search index and facet
+//! Cost: start-up fetches and parses the bundle (`bundle.json` beside the page unless
+//! `?bundle=` names another) and builds the search index and facet
 //! catalog once; each state change reruns one search and the facet counts.
 
 pub mod bench;
@@ -37,18 +38,20 @@ pub fn start() {
         .or_else(|| document.body())
         .expect("an #app element or a body");
     header::apply_stored_theme();
-    match url::read().bundle {
-        None => mount(
-            root,
-            Bundle::from_json(crate::seed_bundle_json()).map_err(|e| e.to_string()),
-        ),
-        // Not leptos::task::spawn_local: its executor starts with the first mount.
-        Some(address) => wasm_bindgen_futures::spawn_local(async move {
-            let bundle = load::fetch_bundle(&address).await;
-            mount(root, bundle);
-        }),
-    }
+    // The built-in bundle is a file beside the page (fetched while the wasm compiles, see
+    // boot.js), so it never weighs on the wasm and can be cached and replaced on its own.
+    let address = url::read()
+        .bundle
+        .unwrap_or_else(|| BUILT_IN_BUNDLE.to_string());
+    // Not leptos::task::spawn_local: its executor starts with the first mount.
+    wasm_bindgen_futures::spawn_local(async move {
+        let bundle = load::fetch_bundle(&address).await;
+        mount(root, bundle);
+    });
 }
+
+/// Where the built-in bundle lives, relative to the page (`cargo xtask dist` puts it there).
+pub const BUILT_IN_BUNDLE: &str = "bundle.json";
 
 /// Replaces the loading indicator with the explorer, or with what went wrong.
 fn mount(root: web_sys::HtmlElement, bundle: Result<Bundle, String>) {

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Files this build writes besides public/'s; a folder holding them is a previous build.
-const GENERATED: &[&str] = &["ftz_explorer.js", "ftz_explorer_bg.wasm"];
+const GENERATED: &[&str] = &["ftz_explorer.js", "ftz_explorer_bg.wasm", "bundle.json"];
 
 pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
     setup::wasm_target()?;
@@ -22,7 +22,18 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
         }
         cmd.env("FTZ_SEEDS_DIR", seeds);
     }
-    setup::run(&mut cmd)?;
+    // build.rs makes the bundle; its folder is named in cargo's JSON messages.
+    cmd.arg("--message-format=json-render-diagnostics")
+        .stdout(std::process::Stdio::piped());
+    eprintln!("$ {}", setup::describe(&cmd));
+    let output = cmd
+        .spawn()
+        .and_then(|child| child.wait_with_output())
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("the wasm build failed ({})", output.status));
+    }
+    let bundle = build_script_out_dir(&output.stdout)?.join("bundle.json");
     let wasm = root().join("target/wasm32-unknown-unknown/release/ftz-explorer.wasm");
 
     prepare_out_dir(out)?;
@@ -43,9 +54,26 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
         .generate(out)
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
     copy_dir(&root().join("public"), out)?;
+    std::fs::copy(&bundle, out.join("bundle.json"))
+        .map_err(|e| format!("{}: {e}", bundle.display()))?;
     build_echarts(out)?;
     write_service_worker(out)?;
     report_sizes(out)
+}
+
+/// The OUT_DIR of this package's build script, from `cargo build --message-format=json`.
+fn build_script_out_dir(messages: &[u8]) -> crate::Result<std::path::PathBuf> {
+    String::from_utf8_lossy(messages)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "build-script-executed")
+        .filter(|m| {
+            m["package_id"]
+                .as_str()
+                .is_some_and(|id| id.contains("ftz-explorer"))
+        })
+        .find_map(|m| m["out_dir"].as_str().map(std::path::PathBuf::from))
+        .ok_or_else(|| "cargo did not report where build.rs wrote the bundle".to_string())
 }
 
 /// The custom ECharts build (only what the charts use), loaded by the page when a chart is
