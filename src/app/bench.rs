@@ -1,9 +1,10 @@
 //! Measurement hooks for `cargo xtask bench`: search timed inside the page with
-//! `performance.now()`, on the embedded bundle or on a bundle handed in as JSON.
+//! `performance.now()`, on a bundle handed in as JSON. The entry point the bench calls,
+//! `ftz_bench_search`, is exported by the app binary (`src/main.rs`), so other wasm
+//! modules built from this library don't carry it.
 
 use crate::model::Bundle;
 use crate::search::Index;
-use wasm_bindgen::prelude::*;
 
 fn now() -> f64 {
     web_sys::window()
@@ -22,21 +23,16 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// Parses the bundle, builds the index, then
 /// runs every query `repetitions` times (typing mode, as the search box does). Returns JSON:
 /// `{items, parse_ms, index_ms, queries, p50_ms, p95_ms, max_ms}`.
-#[wasm_bindgen]
-pub fn ftz_bench_search(
-    bundle_json: String,
-    queries: Vec<String>,
-    repetitions: u32,
-) -> Result<String, JsError> {
+pub fn search(bundle_json: &str, queries: &[String], repetitions: u32) -> Result<String, String> {
     let start = now();
-    let bundle = Bundle::from_json(&bundle_json).map_err(|e| JsError::new(&e.to_string()))?;
+    let bundle = Bundle::from_json(bundle_json).map_err(|e| e.to_string())?;
     let parsed = now();
     let index = Index::build(&bundle);
     let built = now();
     let mut times = Vec::new();
     let mut hits = 0usize;
     for _ in 0..repetitions.max(1) {
-        for q in &queries {
+        for q in queries {
             let t0 = now();
             let result = index.search(q, true);
             let t1 = now();

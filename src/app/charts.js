@@ -1,19 +1,35 @@
-// ECharts glue for the charts view. ECharts itself (dist/echarts.js, a custom build) is
-// loaded on first use, so the search path never waits for it. Each chart element gets one
-// ECharts instance, updated with setOption, resized with its container, disposed with it.
+// Chart glue. Two things are loaded the first time a chart is shown, never on the search
+// path: ECharts (dist/echarts.js, a custom build) and the chart module (dist/ftz_charts.js,
+// a small wasm that turns a chart spec into an ECharts option with charming). Each chart
+// element gets one ECharts instance, updated with setOption, resized with its container,
+// disposed with it.
 
 let loading = null;
+let chartModule = null;
 
-export function loadEcharts(url) {
-  if (window.echarts) return Promise.resolve();
+function loadScript(url) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('The chart library could not be loaded'));
+    document.head.appendChild(script);
+  });
+}
+
+async function loadBoth() {
+  // Relative to the page: this file itself lives in a snippets/ folder.
+  const moduleUrl = new URL('ftz_charts.js', document.baseURI).href;
+  const [module] = await Promise.all([
+    import(moduleUrl).then(async (m) => { await m.default(); return m; }),
+    window.echarts ? Promise.resolve() : loadScript(new URL('echarts.js', document.baseURI).href),
+  ]);
+  chartModule = module;
+}
+
+export function loadCharts() {
   if (!loading) {
-    loading = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = url;
-      script.onload = () => resolve();
-      script.onerror = () => { loading = null; reject(new Error('The chart library could not be loaded')); };
-      document.head.appendChild(script);
-    });
+    loading = loadBoth().catch((error) => { loading = null; throw error; });
   }
   return loading;
 }
@@ -23,8 +39,9 @@ const observers = new WeakMap();
 // onClick(name, dataIndex, id, seriesType) is called for clicks on bars, nodes and cells.
 // A chart element with data-brush="x" can also be brushed along its category axis: the
 // selection is reported as onClick("first|last", -2, "", "brush").
-export function renderChart(element, optionJson, dark, onClick) {
+export function renderChart(element, specJson, dark, onClick) {
   const echarts = window.echarts;
+  const option = JSON.parse(chartModule.chartOption(specJson));
   let chart = echarts.getInstanceByDom(element);
   const theme = dark ? 'dark' : 'light';
   if (chart && element.dataset.theme !== theme) {
@@ -52,7 +69,6 @@ export function renderChart(element, optionJson, dark, onClick) {
       observers.set(element, observer);
     }
   }
-  const option = JSON.parse(optionJson);
   // The figure's caption already says what the chart is.
   delete option.title;
   for (const grid of [].concat(option.grid || [])) grid.top = 16;

@@ -5,7 +5,7 @@
 
 use super::facet_panel::ActiveFilters;
 use super::Ctx;
-use crate::charts::{specs, stats};
+use crate::charts::{stats, Spec};
 use crate::explore::facets::Facet;
 use crate::explore::state::date_bound;
 use crate::explore::FigureSort;
@@ -17,10 +17,17 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/app/charts.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = loadEcharts)]
-    fn load_echarts(url: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = renderChart)]
-    fn render_chart(element: &web_sys::Element, option: &str, dark: bool, on_click: &JsValue);
+    /// Loads ECharts and the chart module (once); resolves when both are ready.
+    #[wasm_bindgen(js_name = loadCharts)]
+    fn load_charts() -> js_sys::Promise;
+    /// Draws a [`Spec`] (as JSON) into `element`; throws if the module rejects the spec.
+    #[wasm_bindgen(js_name = renderChart, catch)]
+    fn render_chart(
+        element: &web_sys::Element,
+        spec: &str,
+        dark: bool,
+        on_click: &JsValue,
+    ) -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = disposeChart)]
     fn dispose_chart(element: &web_sys::Element);
 }
@@ -54,9 +61,10 @@ fn dark_theme() -> bool {
     }
 }
 
-/// What one chart shows: its option JSON and its data as table rows.
+/// What one chart shows: its spec (as JSON, for the chart module) and its data as table
+/// rows.
 struct Drawn {
-    option: String,
+    spec: String,
     rows: Vec<(String, String)>,
 }
 
@@ -92,16 +100,23 @@ fn ChartBox(
         rows.set(drawn.rows);
         let Some(element) = node.get() else { return };
         let element: web_sys::Element = element.into();
-        let option = drawn.option;
+        let spec = drawn.spec;
         let id = effect_id.clone();
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(load_echarts("echarts.js")).await {
-                Ok(_) => HANDLERS.with(|h| {
-                    if let Some(handler) = h.borrow().get(&id) {
-                        render_chart(&element, &option, dark_theme(), handler.as_ref());
-                    }
+            let drawn = match wasm_bindgen_futures::JsFuture::from(load_charts()).await {
+                Ok(_) => HANDLERS.with(|h| match h.borrow().get(&id) {
+                    Some(handler) => render_chart(&element, &spec, dark_theme(), handler.as_ref()),
+                    None => Ok(()),
                 }),
-                Err(e) => error.set(Some(e.as_string().unwrap_or_else(|| format!("{e:?}")))),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = drawn {
+                let message = e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .or_else(|| e.as_string())
+                    .unwrap_or_else(|| "unknown error".into());
+                error.set(Some(message));
             }
         });
     });
@@ -135,6 +150,10 @@ fn ChartBox(
     }
 }
 
+fn spec_json(spec: &Spec) -> String {
+    serde_json::to_string(spec).unwrap_or_default()
+}
+
 fn bar_rows(bars: &[stats::Bar]) -> Vec<(String, String)> {
     bars.iter()
         .map(|b| (b.label.clone(), b.count.to_string()))
@@ -162,10 +181,15 @@ fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> Vec<stats::Bar> {
 
 fn facet_bars(ctx: &Ctx, facet: Facet, title: &'static str, max: usize, horizontal: bool) -> Drawn {
     let shown = bars_with_rest(ctx, facet, max);
-    let chart = specs::bars(ctx.t(title), &shown, horizontal);
+    let rows = bar_rows(&shown);
+    let spec = Spec::Bars {
+        title: ctx.t(title).to_string(),
+        bars: shown,
+        horizontal,
+    };
     Drawn {
-        option: serde_json::to_string(&chart).unwrap_or_default(),
-        rows: bar_rows(&shown),
+        spec: spec_json(&spec),
+        rows,
     }
 }
 
@@ -243,13 +267,17 @@ fn draw_figures(
             count: (*value / scale).round() as usize,
         })
         .collect();
-    let chart = specs::bars(ctx.t(title), &bars, true);
+    let spec = Spec::Bars {
+        title: ctx.t(title).to_string(),
+        bars,
+        horizontal: true,
+    };
     let rows = figures
         .into_iter()
         .map(|(written, _, _, _, sentence)| (written, sentence))
         .collect();
     Drawn {
-        option: serde_json::to_string(&chart).unwrap_or_default(),
+        spec: spec_json(&spec),
         rows,
     }
 }
@@ -277,18 +305,18 @@ fn draw_timeline(ctx: &Ctx) -> Drawn {
     let (periods, _) = ctx
         .outcome
         .with(|o| stats::timeline(&data.bundle, &data.index, &o.filtered));
-    let chart = specs::timeline(
-        ctx.t("chart_timeline"),
-        &periods,
-        ctx.t("documents"),
-        ctx.t("items"),
-    );
     let rows = periods
         .iter()
         .map(|p| (p.bucket.clone(), format!("{} / {}", p.documents, p.items)))
         .collect();
+    let spec = Spec::Timeline {
+        title: ctx.t("chart_timeline").to_string(),
+        periods,
+        documents: ctx.t("documents").to_string(),
+        items: ctx.t("items").to_string(),
+    };
     Drawn {
-        option: serde_json::to_string(&chart).unwrap_or_default(),
+        spec: spec_json(&spec),
         rows,
     }
 }
@@ -298,10 +326,14 @@ fn draw_network(ctx: &Ctx) -> Drawn {
     let net = ctx
         .outcome
         .with(|o| stats::network(&data.bundle, &data.index, &o.filtered, ctx.zh(), 30));
-    let chart = specs::network(ctx.t("chart_network"), &net);
+    let rows = bar_rows(&net.nodes);
+    let spec = Spec::Network {
+        title: ctx.t("chart_network").to_string(),
+        network: net,
+    };
     Drawn {
-        option: serde_json::to_string(&chart).unwrap_or_default(),
-        rows: bar_rows(&net.nodes),
+        spec: spec_json(&spec),
+        rows,
     }
 }
 
@@ -310,7 +342,6 @@ fn draw_matrix(ctx: &Ctx) -> Drawn {
     let m = ctx
         .outcome
         .with(|o| stats::matrix(&data.catalog, &o.filtered, ctx.zh(), 10, 8));
-    let chart = specs::heatmap(ctx.t("chart_matrix"), &m);
     let rows = m
         .cells
         .iter()
@@ -321,8 +352,12 @@ fn draw_matrix(ctx: &Ctx) -> Drawn {
             )
         })
         .collect();
+    let spec = Spec::Heatmap {
+        title: ctx.t("chart_matrix").to_string(),
+        matrix: m,
+    };
     Drawn {
-        option: serde_json::to_string(&chart).unwrap_or_default(),
+        spec: spec_json(&spec),
         rows,
     }
 }

@@ -9,10 +9,11 @@ use crate::explore::facets::{Catalog, Facet};
 use crate::explore::state::State;
 use crate::model::{Bundle, DatePrecision, Role};
 use crate::search::{bitset::BitSet, Index};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One bar: a facet value, its label in the UI language, its count.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bar {
     pub key: String,
     pub label: String,
@@ -39,7 +40,7 @@ pub fn top(bars: Vec<Bar>, n: usize) -> (Vec<Bar>, usize) {
 }
 
 /// Documents and items of one period: a month where the date says the month, else a year.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     pub bucket: String,
     pub documents: usize,
@@ -80,7 +81,7 @@ pub fn timeline(bundle: &Bundle, index: &Index, set: &BitSet) -> (Vec<Period>, u
 
 /// Agencies as nodes (weight: items they are named in) and edges between units named in
 /// the same item (weight: how many items name both).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Network {
     pub nodes: Vec<Bar>,
     pub edges: Vec<(usize, usize, usize)>,
@@ -145,7 +146,7 @@ pub fn network(
 }
 
 /// Items per (region, topic) over `set`, for the most frequent regions and topics.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Matrix {
     pub rows: Vec<Bar>,
     pub columns: Vec<Bar>,

@@ -234,3 +234,60 @@ fn network_and_heatmap_specs_carry_the_statistics() {
     };
     assert_eq!(visual_map["max"], json!(3.0));
 }
+
+/// The chart module's entry point gives exactly the option the spec functions give, for
+/// real statistics of every kind, after the spec has crossed as JSON; bad input is an
+/// error, never a panic.
+#[test]
+fn specs_cross_as_json_to_the_same_options() {
+    use super::{option_json, Spec};
+    let (bundle, index, catalog) = seeds();
+    let all = BitSet::full(index.len());
+    let bars = stats::top(stats::tally(&catalog, Facet::Topic, &all, false), 5).0;
+    let (periods, _) = stats::timeline(&bundle, &index, &all);
+    let network = stats::network(&bundle, &index, &all, true, 10);
+    let matrix = stats::matrix(&catalog, &all, false, 5, 4);
+    assert!(!bars.is_empty() && !periods.is_empty() && !network.nodes.is_empty());
+    let cases = [
+        (
+            Spec::Bars {
+                title: "Topics".into(),
+                bars: bars.clone(),
+                horizontal: true,
+            },
+            specs::bars("Topics", &bars, true),
+        ),
+        (
+            Spec::Timeline {
+                title: "Time".into(),
+                periods: periods.clone(),
+                documents: "Documents".into(),
+                items: "Items".into(),
+            },
+            specs::timeline("Time", &periods, "Documents", "Items"),
+        ),
+        (
+            Spec::Network {
+                title: "Units".into(),
+                network: network.clone(),
+            },
+            specs::network("Units", &network),
+        ),
+        (
+            Spec::Heatmap {
+                title: "Matrix".into(),
+                matrix: matrix.clone(),
+            },
+            specs::heatmap("Matrix", &matrix),
+        ),
+    ];
+    for (spec, chart) in cases {
+        let json = serde_json::to_string(&spec).unwrap();
+        let option = option_json(&json).unwrap();
+        assert_eq!(option, serde_json::to_string(&chart).unwrap());
+    }
+    for bad in ["", "{", "[]", r#"{"chart":"pie"}"#, r#"{"chart":"bars","title":1}"#] {
+        let error = option_json(bad).unwrap_err();
+        assert!(error.starts_with("not a chart spec"), "{bad}: {error}");
+    }
+}

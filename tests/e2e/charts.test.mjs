@@ -8,18 +8,20 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('ECharts is not requested until the charts view is shown', async () => {
-  const { context, page, problems } = await openPage(browser);
+test('ECharts and the chart module are not requested until the charts view is shown', async () => {
+  // Without the service worker, whose precaching would hide the page's own requests.
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto(`${BASE_URL}?q=trade`);
   await page.locator('.card').first().waitFor();
   await page.locator('#search').fill('trade customs');
   await page.waitForFunction(() => location.search.includes('customs'));
-  assert.ok(!requested.some((p) => p.endsWith('/echarts.js')), 'search never loads ECharts');
+  const chartFiles = ['/echarts.js', '/ftz_charts.js', '/ftz_charts_bg.wasm'];
+  for (const file of chartFiles) assert.ok(!requested.some((p) => p.endsWith(file)), `search never loads ${file}`);
   await page.locator('.tab', { hasText: 'Charts' }).click();
   await page.locator('.chart canvas').first().waitFor();
-  assert.equal(requested.filter((p) => p.endsWith('/echarts.js')).length, 1);
+  for (const file of chartFiles) assert.equal(requested.filter((p) => p.endsWith(file)).length, 1, `${file} once`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -22,11 +22,13 @@ export async function launch() {
 }
 
 /** A fresh page plus the list of problems it reported. */
-export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = 'light', serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
+    // Playwright's own notice when a test blocks service workers is not the page's.
+    if (serviceWorkers === 'block' && msg.text() === 'Service Worker registration blocked by Playwright') return;
     if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));

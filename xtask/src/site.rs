@@ -10,12 +10,19 @@ use std::path::Path;
 /// Files this build writes besides public/'s; a folder holding them is a previous build.
 const GENERATED: &[&str] = &["ftz_explorer.js", "ftz_explorer_bg.wasm", "bundle.json"];
 
+/// The wasm binaries: (cargo bin, output name). The first is the app; the second, the chart
+/// module, is loaded only when a chart is shown.
+const BINARIES: [(&str, &str); 2] = [("ftz-explorer", "ftz_explorer"), ("ftz-charts", "ftz_charts")];
+
 pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
     setup::wasm_target()?;
     let mut cmd = cargo();
     cmd.args(["build", "--release", "--target", WASM_TARGET])
-        .args(["--package", "ftz-explorer", "--bin", "ftz-explorer"])
+        .args(["--package", "ftz-explorer"])
         .current_dir(root());
+    for (bin, _) in BINARIES {
+        cmd.args(["--bin", bin]);
+    }
     if let Some(seeds) = seeds {
         if !seeds.is_dir() {
             return Err(format!("--seeds {}: not a folder", seeds.display()));
@@ -34,13 +41,26 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
         return Err(format!("the wasm build failed ({})", output.status));
     }
     let bundle = build_script_out_dir(&output.stdout)?.join("bundle.json");
-    let wasm = root().join("target/wasm32-unknown-unknown/release/ftz-explorer.wasm");
-
     prepare_out_dir(out)?;
+    for (bin, name) in BINARIES {
+        bindgen(bin, name, out)?;
+    }
+    copy_dir(&root().join("public"), out)?;
+    std::fs::copy(&bundle, out.join("bundle.json"))
+        .map_err(|e| format!("{}: {e}", bundle.display()))?;
+    build_echarts(out)?;
+    write_service_worker(out)?;
+    report_sizes(out)
+}
+
+/// wasm-bindgen (as a library) over one release wasm binary, writing `<name>.js` and
+/// `<name>_bg.wasm` into `out`.
+fn bindgen(bin: &str, name: &str, out: &Path) -> crate::Result {
+    let wasm = root().join(format!("target/{WASM_TARGET}/release/{bin}.wasm"));
     let mut bindgen = wasm_bindgen_cli_support::Bindgen::new();
     bindgen
         .input_path(&wasm)
-        .out_name("ftz_explorer")
+        .out_name(name)
         .web(true)
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?
         // The library's default differs from the CLI's; without this init() cannot find
@@ -52,13 +72,7 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
         .debug(false);
     bindgen
         .generate(out)
-        .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
-    copy_dir(&root().join("public"), out)?;
-    std::fs::copy(&bundle, out.join("bundle.json"))
-        .map_err(|e| format!("{}: {e}", bundle.display()))?;
-    build_echarts(out)?;
-    write_service_worker(out)?;
-    report_sizes(out)
+        .map_err(|e| format!("wasm-bindgen {bin}: {e:#}"))
 }
 
 /// The OUT_DIR of this package's build script, from `cargo build --message-format=json`.
