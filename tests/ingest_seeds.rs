@@ -116,4 +116,8 @@ fn bundles_of_other_versions_or_shapes_are_refused_with_a_reason() {
     let bad_span = good.replacen("\"span\":[", "\"span\":[999999999,999999999],\"x\":[", 1);
     let err = Bundle::from_json(&bad_span).unwrap_err();
     assert!(err.to_string().contains("does not fit"), "{err}");
+    // The charts slice dates by byte position: a date that is not one is refused, not a panic.
+    let bad_date = good.replacen("\"value\":\"20", "\"value\":\"二〇", 1);
+    let err = Bundle::from_json(&bad_date).unwrap_err();
+    assert!(err.to_string().contains("二〇"), "{err}");
 }

@@ -250,7 +250,8 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                         {ctx.t("previous")}
                     </button>
                     <span>{format!("{} / {}", page + 1, pages)}</span>
-                    <button type="button" disabled=page + 1 >= pages on:click=move |_| ctx.update(true, |s| s.page += 1)>
+                    // In braces: a bare `>=` would end the tag and turn the rest into text.
+                    <button type="button" disabled={page + 1 >= pages} on:click=move |_| ctx.update(true, |s| s.page += 1)>
                         {ctx.t("next")}
                     </button>
                 </nav>

@@ -34,6 +34,19 @@ impl fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, ASCII digits.
+fn is_date(value: &str) -> bool {
+    let b = value.as_bytes();
+    matches!(b.len(), 4 | 7 | 10)
+        && b.iter().enumerate().all(|(i, &c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
 impl Bundle {
     /// Parses and validates a bundle. Checks the version before the shape, so that a bundle
     /// of another version is reported as such rather than as "malformed".
@@ -106,6 +119,13 @@ impl Bundle {
             };
             for &r in &doc.regions {
                 in_range("region", r, self.regions.len())?;
+            }
+            // Charts slice dates by byte position: only the ingest's shapes are accepted.
+            if let Some(value) = doc.date.value.as_deref().filter(|v| !is_date(v)) {
+                return invalid(format!(
+                    "document {:?}: the date {value:?} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                    doc.id
+                ));
             }
             for number in &doc.doc_numbers {
                 check_span("document number", number.span)?;
