@@ -193,6 +193,13 @@ fn browser_tests(tally: &mut Tally, dist: &Path) {
         tally.check("seed bundle for the browser tests", Err(why));
         return;
     }
+    // Documents full of markup and script, for the security tests to load with ?bundle=.
+    let hostile = root().join("target/e2e/hostile-bundle.json");
+    let hostile_seeds = root().join("tests/e2e/fixtures/hostile-seeds");
+    if let Err(why) = crate::bundle::run(&hostile_seeds, Some(&hostile)) {
+        tally.check("hostile bundle for the browser tests", Err(why));
+        return;
+    }
     let addr = match server::spawn(dist) {
         Ok(addr) => addr,
         Err(e) => return tally.check("start the test server", Err(e.to_string())),
@@ -214,6 +221,7 @@ fn browser_tests(tally: &mut Tally, dist: &Path) {
             .args(&files)
             .env("FTZ_BASE_URL", format!("http://{addr}/"))
             .env("FTZ_SEEDS_BUNDLE", &oracle)
+            .env("FTZ_HOSTILE_BUNDLE", &hostile)
             .env("FTZ_SCREENSHOTS", root().join("target/screenshots"))
             .current_dir(root()),
     );
