@@ -11,7 +11,10 @@ const response = fetch(bundleUrl);
 response.catch(() => {});
 globalThis.ftzPrefetch = { url: bundleUrl, response };
 
-init().catch((error) => {
+init().then((wasm) => {
+  // The wasm's linear memory, for diagnostics (`cargo xtask bench` reports its size).
+  globalThis.ftzWasmMemory = wasm.memory;
+}).catch((error) => {
   const status = document.getElementById('boot-status');
   if (status) {
     status.setAttribute('role', 'alert');

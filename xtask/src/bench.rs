@@ -1,8 +1,17 @@
-//! `cargo xtask bench [--factor 200] [--out FILE]`: measures ingest, index build (time and
-//! memory) and query latency natively — on the seeds and on a corpus scaled `factor` times —
-//! and the same search inside the built site in headless Chromium, then writes a markdown
-//! report (default target/bench/REPORT.md). Native figures come from a release build of
-//! this tool, which `bench` starts itself.
+//! `cargo xtask bench [--factor 200] [--out FILE]`: the performance report, on the seeds and
+//! on a corpus scaled `factor` times (default target/bench/REPORT.md):
+//!
+//! - build: the release site built from each corpus (`xtask dist`), bundle size against the
+//!   gzip of the raw text;
+//! - payload: wasm sizes and the critical path (what the browser fetched before the first
+//!   results, gzip);
+//! - natively (a release build of this tool, started by `bench`): ingest, index build time
+//!   and memory, search latency;
+//! - in headless Chromium (`tests/bench/browser.mjs`): search latency inside the wasm, time
+//!   to first results for a query in the URL, filter → results/facets and filter →
+//!   facets/charts update times, JS heap and wasm memory.
+//!
+//! Timings are wall-clock on whatever machine runs it: compare runs of one machine only.
 
 use crate::setup::{self, cargo};
 use crate::{alloc, root, server, site};
@@ -35,6 +44,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// One corpus measured natively, as a JSON object.
 fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
     let text_bytes: usize = sources.iter().map(|s| s.bytes.len()).sum();
+    let text: Vec<u8> = sources.iter().flat_map(|s| s.bytes.iter().copied()).collect();
+    let text_gzip = site::gzip_len(&text);
     let t = Instant::now();
     let bundle = ingest::ingest(sources).expect("the corpus ingests");
     let ingest_ms = ms(t);
@@ -69,7 +80,7 @@ fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
         .collect();
     serde_json::json!({
         "corpus": name, "documents": bundle.documents.len(), "items": index.len(),
-        "text_bytes": text_bytes, "bundle_bytes": json.len(), "bundle_gzip": site::gzip_len(json.as_bytes()),
+        "text_bytes": text_bytes, "text_gzip": text_gzip, "bundle_bytes": json.len(), "bundle_gzip": site::gzip_len(json.as_bytes()),
         "ingest_ms": ingest_ms, "parse_ms": parse_ms, "index_ms": index_ms,
         "index_live_bytes": live, "index_peak_bytes": peak,
         "queries": times.len(), "p50_ms": percentile(&times, 50.0), "p95_ms": percentile(&times, 95.0),
@@ -136,17 +147,28 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
     }
     let native = json_lines(&native.stdout);
 
-    // Browser: the release site, plus the scaled bundle next to it for the duration.
+    // The release site from each corpus (the same command a deploy runs), timed; the
+    // scaled site's bundle is then served beside the seeds' site for the browser runs.
     setup::npm_packages()?;
     setup::chromium()?;
+    let scaled_dir = root().join("target/bench/scaled-corpus");
+    crate::scale::run(&root().join("seeds"), factor, &scaled_dir)?;
     let dist = root().join("target/bench/site");
+    let scaled_site = root().join("target/bench/site-scaled");
+    let t = Instant::now();
+    site::build(Some(&scaled_dir), &scaled_site)?;
+    let build_scaled_s = ms(t) / 1000.0;
+    let t = Instant::now();
     site::build(None, &dist)?;
-    let scaled = ingest::ingest(&scaled_sources(factor)?).map_err(|e| e.to_string())?;
-    std::fs::write(dist.join("bench-scaled.json"), scaled.to_json()).map_err(|e| e.to_string())?;
+    let build_seeds_s = ms(t) / 1000.0;
+    std::fs::copy(scaled_site.join("bundle.json"), dist.join("bench-scaled.json"))
+        .map_err(|e| e.to_string())?;
+    let builds = [("seeds (1×)", build_seeds_s), ("scaled", build_scaled_s)];
+
     let addr = server::spawn(&dist).map_err(|e| e.to_string())?;
     let corpora = serde_json::json!([
-        {"name": "seeds (1×)", "url": "", "reps": 50},
-        {"name": format!("scaled ({factor}×)"), "url": "bench-scaled.json", "reps": 5},
+        {"name": "seeds (1×)", "url": "", "reps": 50, "loads": 7},
+        {"name": format!("scaled ({factor}×)"), "url": "bench-scaled.json", "reps": 5, "loads": 3},
     ]);
     let queries_file = root().join("xtask/src/bench_queries.txt");
     let browser = Command::new("node")
@@ -164,7 +186,7 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
         ));
     }
     let browser = json_lines(&browser.stdout);
-    let report = report(factor, &native, &browser, &dist);
+    let report = report(factor, &builds, &native, &browser, &dist);
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
     }
@@ -191,53 +213,111 @@ fn mib(v: &serde_json::Value, key: &str) -> String {
         .map_or("–".into(), |b| format!("{:.1} MiB", b / 1048576.0))
 }
 
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+/// Raw and gzip bytes of a file of the site.
+fn sizes(dist: &Path, file: &str) -> (usize, usize) {
+    let bytes = std::fs::read(dist.join(file)).unwrap_or_default();
+    (bytes.len(), site::gzip_len(&bytes))
+}
+
+fn of_kind<'a>(lines: &'a [serde_json::Value], kind: &str) -> Vec<&'a serde_json::Value> {
+    lines.iter().filter(|l| l["kind"] == kind).collect()
+}
+
 fn report(
     factor: usize,
+    builds: &[(&str, f64)],
     native: &[serde_json::Value],
     browser: &[serde_json::Value],
     dist: &Path,
 ) -> String {
-    let wasm = std::fs::read(dist.join("ftz_explorer_bg.wasm")).unwrap_or_default();
     let mut s = format!(
-        "# ftz-explorer benchmark\n\n{} queries (half Chinese, half English, with prefixes and typos; \
-         `xtask/src/bench_queries.txt`), run in typing mode. Scaled corpus: {factor}× the seeds \
-         (`cargo xtask scale`). Wasm: {} bytes, {} gzip.\n\n## Native (release)\n\n\
-         | corpus | docs | items | text | bundle (gzip) | ingest | index build | index memory (live / peak) | p50 | p95 | max |\n\
-         |---|---|---|---|---|---|---|---|---|---|---|\n",
-        queries().len(),
-        wasm.len(),
-        site::gzip_len(&wasm)
+        "# ftz-explorer benchmark\n\nCorpora: the seeds, and {factor}× the seeds (`cargo xtask scale`: \
+         recombined seed lines). {} fixed queries (half Chinese, half English, with prefixes and \
+         typos; `xtask/src/bench_queries.txt`), run in typing mode. Wall-clock times of one \
+         machine: compare runs of the same machine only.\n\n## Build\n\n\
+         | corpus | release site build (`xtask dist`, incremental) | text | text gzip | bundle | bundle gzip | bundle gzip ÷ text gzip |\n\
+         |---|---|---|---|---|---|---|\n",
+        queries().len()
     );
-    for n in native {
+    for (n, (_, build_s)) in native.iter().zip(builds) {
+        let ratio = n["bundle_gzip"].as_f64().unwrap_or(0.0) / n["text_gzip"].as_f64().unwrap_or(1.0);
         s += &format!(
-            "| {} | {} | {} | {} B | {} B ({} B) | {} ms | {} ms | {} / {} | {} ms | {} ms | {} ms |\n",
-            f(n, "corpus"), f(n, "documents"), f(n, "items"), f(n, "text_bytes"), f(n, "bundle_bytes"),
-            f(n, "bundle_gzip"), f(n, "ingest_ms"), f(n, "index_ms"), mib(n, "index_live_bytes"),
-            mib(n, "index_peak_bytes"), f(n, "p50_ms"), f(n, "p95_ms"), f(n, "max_ms")
+            "| {} | {build_s:.1} s | {} B | {} B | {} B | {} B | {ratio:.3}× |\n",
+            f(n, "corpus"), f(n, "text_bytes"), f(n, "text_gzip"), f(n, "bundle_bytes"), f(n, "bundle_gzip")
         );
     }
-    for n in native {
+
+    s += "\n## Payload (gzip -9)\n\n| file | bytes | gzip | loaded |\n|---|---|---|---|\n";
+    for (file, when) in [
+        ("ftz_explorer_bg.wasm", "at start"),
+        ("ftz_charts_bg.wasm", "with the first chart"),
+        ("echarts.js", "with the first chart"),
+    ] {
+        let (raw, gz) = sizes(dist, file);
+        s += &format!("| {file} | {raw} | {gz} | {when} |\n");
+    }
+    let pages = of_kind(browser, "page");
+    if let Some(seeds) = pages.first() {
+        let path: Vec<String> = seeds["path"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|p| p.as_str()).map(|p| {
+                let p = p.trim_start_matches('/');
+                if p.is_empty() { "index.html".to_string() } else { p.to_string() }
+            }).collect())
+            .unwrap_or_default();
+        let total: usize = path.iter().map(|p| sizes(dist, p).1).sum();
         s += &format!(
-            "\nSlowest queries, {} (mean): {}\n",
-            f(n, "corpus"),
-            f(n, "slowest")
+            "\nCritical path (every file the browser fetched before the first results of `?q=trade`, \
+             seeds): **{}** gzip in {} files: {}.\n",
+            kb(total),
+            path.len(),
+            path.iter().map(|p| format!("{p} {}", kb(sizes(dist, p).1))).collect::<Vec<_>>().join(", ")
         );
     }
-    s += "\n## Headless Chromium (wasm, `performance.now()` around each search)\n\n\
-          | corpus | items | bundle parse | index build | searches | p50 | p95 | max | JS heap |\n\
+
+    s += "\n## Native search (release)\n\n\
+          | corpus | docs | items | ingest | index build | index memory (live / peak) | p50 | p95 | max |\n\
           |---|---|---|---|---|---|---|---|---|\n";
-    for b in browser {
+    for n in native {
         s += &format!(
-            "| {} | {} | {} ms | {} ms | {} | {} ms | {} ms | {} ms | {} |\n",
-            f(b, "corpus"),
-            f(b, "items"),
-            f(b, "parse_ms"),
-            f(b, "index_ms"),
-            f(b, "queries"),
-            f(b, "p50_ms"),
-            f(b, "p95_ms"),
-            f(b, "max_ms"),
-            mib(b, "js_heap_bytes")
+            "| {} | {} | {} | {} ms | {} ms | {} / {} | {} ms | {} ms | {} ms |\n",
+            f(n, "corpus"), f(n, "documents"), f(n, "items"), f(n, "ingest_ms"), f(n, "index_ms"),
+            mib(n, "index_live_bytes"), mib(n, "index_peak_bytes"), f(n, "p50_ms"), f(n, "p95_ms"), f(n, "max_ms")
+        );
+    }
+    for n in native {
+        s += &format!("\nSlowest queries, {} (mean): {}\n", f(n, "corpus"), f(n, "slowest"));
+    }
+
+    s += "\n## Search in headless Chromium (inside the wasm, `performance.now()` around each search)\n\n\
+          | corpus | items | bundle parse | index build | searches | p50 | p95 | max |\n\
+          |---|---|---|---|---|---|---|---|\n";
+    for b in of_kind(browser, "search") {
+        s += &format!(
+            "| {} | {} | {} ms | {} ms | {} | {} ms | {} ms | {} ms |\n",
+            f(b, "corpus"), f(b, "items"), f(b, "parse_ms"), f(b, "index_ms"), f(b, "queries"),
+            f(b, "p50_ms"), f(b, "p95_ms"), f(b, "max_ms")
+        );
+    }
+
+    s += "\n## The page in headless Chromium (fresh loads, no cache, localhost)\n\n\
+          First results: navigation start → the first result card of `?q=trade` in the DOM (median / max \
+          of the loads). Filter updates: a click on a facet value → every effect has run (results and \
+          facet counts; or facet counts and all ten charts redrawn with `setOption`), median / max of 10 \
+          clicks, an upper bound (it includes one task's scheduling delay). Memory: after a GC, with the \
+          results of `?q=trade` shown.\n\n\
+          | corpus | loads | first results | filter → results + facets | filter → facets + charts | JS heap | wasm memory |\n\
+          |---|---|---|---|---|---|---|\n";
+    for p in &pages {
+        s += &format!(
+            "| {} | {} | {} / {} ms | {} / {} ms | {} / {} ms | {} | {} |\n",
+            f(p, "corpus"), f(p, "loads"), f(p, "first_results_ms"), f(p, "first_results_max_ms"),
+            f(p, "filter_results_ms"), f(p, "filter_results_max_ms"), f(p, "filter_charts_ms"),
+            f(p, "filter_charts_max_ms"), mib(p, "js_heap_bytes"), mib(p, "wasm_memory_bytes")
         );
     }
     s
