@@ -6,10 +6,13 @@ import init from './ftz_explorer.js';
 // The bundle (built-in or ?bundle=) downloads while the wasm compiles; the app takes this
 // response instead of asking again. The no-op catch only marks a failure as handled here:
 // the app reports it.
+// Only web addresses are fetched (the app explains why it refuses any other).
 const bundleUrl = new URLSearchParams(location.search).get('bundle') || 'bundle.json';
-const response = fetch(bundleUrl);
-response.catch(() => {});
-globalThis.ftzPrefetch = { url: bundleUrl, response };
+if (['http:', 'https:'].includes(new URL(bundleUrl, location.href).protocol)) {
+  const response = fetch(bundleUrl);
+  response.catch(() => {});
+  globalThis.ftzPrefetch = { url: bundleUrl, response };
+}
 
 init().then((wasm) => {
   // The wasm's linear memory, for diagnostics (`cargo xtask bench` reports its size).

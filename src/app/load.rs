@@ -27,6 +27,15 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
 }
 
 pub async fn fetch_bundle(url: &str) -> Result<Bundle, String> {
+    // Only web addresses: a javascript: or data: address is refused here, before the
+    // browser would refuse it with a console error.
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    match web_sys::Url::new_with_base(url, &base).map(|u| u.protocol()) {
+        Ok(p) if p == "http:" || p == "https:" => {}
+        _ => return Err(format!("{url} is not a web address (http or https)")),
+    }
     let response = JsFuture::from(take_fetch(url))
         .await
         .map_err(|e| format!("{url} could not be fetched ({}). Is the address right, and does the server allow cross-origin requests?", describe(e)))?;

@@ -226,32 +226,31 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
         }
     };
     let list = move || {
-        let page = ctx.state.with(|s| s.page);
-        let (ids, total) = ctx.outcome.with(|o| {
-            (
-                o.ordered
-                    .iter()
-                    .skip(page * PAGE)
-                    .take(PAGE)
-                    .copied()
-                    .collect::<Vec<_>>(),
-                o.ordered.len(),
-            )
-        });
+        let total = ctx.outcome.with(|o| o.ordered.len());
         if total == 0 {
             return view! { <p class="notice" role="status">{ctx.t("no_results")}</p> }.into_any();
         }
         let pages = total.div_ceil(PAGE);
+        // A page beyond the last (an old or edited URL) shows the last one.
+        let page = ctx.state.with(|s| s.page).min(pages - 1);
+        let ids = ctx.outcome.with(|o| {
+            o.ordered
+                .iter()
+                .skip(page * PAGE)
+                .take(PAGE)
+                .copied()
+                .collect::<Vec<_>>()
+        });
         view! {
             <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
             {(pages > 1).then(|| view! {
                 <nav class="pager" aria-label="Pages">
-                    <button type="button" disabled=page == 0 on:click=move |_| ctx.update(true, |s| s.page = s.page.saturating_sub(1))>
+                    <button type="button" disabled=page == 0 on:click=move |_| ctx.update(true, |s| s.page = page.saturating_sub(1))>
                         {ctx.t("previous")}
                     </button>
                     <span>{format!("{} / {}", page + 1, pages)}</span>
                     // In braces: a bare `>=` would end the tag and turn the rest into text.
-                    <button type="button" disabled={page + 1 >= pages} on:click=move |_| ctx.update(true, |s| s.page += 1)>
+                    <button type="button" disabled={page + 1 >= pages} on:click=move |_| ctx.update(true, |s| s.page = page + 1)>
                         {ctx.t("next")}
                     </button>
                 </nav>
