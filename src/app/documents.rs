@@ -88,24 +88,28 @@ pub fn DocumentList(
     /// The `?bundle=` in force, kept in the links.
     #[prop(default = None)]
     bundle_url: Option<String>,
+    /// The interface language.
+    #[prop(default = UiLang::En)]
+    lang: UiLang,
 ) -> impl IntoView {
+    let t = move |key| crate::explore::i18n::t(lang, key);
     let items = bundle
         .documents
         .iter()
         .map(|doc| {
             let id = doc.id.clone();
             let count = |kind| doc.items.iter().filter(|i| i.kind == kind).count();
-            let mut parts = vec![date_label(&doc.date, UiLang::En)];
+            let mut parts = vec![date_label(&doc.date, lang)];
             for (kind, name) in [
                 (ItemKind::Measure, "measures"),
                 (ItemKind::Case, "cases"),
                 (ItemKind::Section, "sections"),
             ] {
                 if count(kind) > 0 {
-                    parts.push(format!("{} {name}", count(kind)));
+                    parts.push(format!("{} {}", count(kind), t(name)));
                 }
             }
-            parts.push(format!("{} characters", group_thousands(doc.char_len())));
+            parts.push(format!("{} {}", group_thousands(doc.char_len()), t("characters")));
             let meta = parts.join(" · ");
             view! {
                 <li class="doc-card">
@@ -129,7 +133,7 @@ pub fn DocumentList(
         .collect_view();
     view! {
         <section aria-labelledby="documents-heading">
-            <h1 id="documents-heading" class="view-title">"Documents"</h1>
+            <h1 id="documents-heading" class="view-title">{t("view_documents")}</h1>
             <ul class="doc-list">{items}</ul>
         </section>
     }
@@ -146,5 +150,11 @@ pub fn DocumentsView() -> impl IntoView {
         });
     });
     let bundle_url = ctx.state.with_untracked(|s| s.bundle.clone());
-    view! { <DocumentList bundle=ctx.data().bundle.clone() on_open=on_open bundle_url=bundle_url/> }
+    // Rebuilt when the interface language changes.
+    move || {
+        view! {
+            <DocumentList bundle=ctx.data().bundle.clone() on_open=on_open
+                bundle_url=bundle_url.clone() lang=ctx.lang()/>
+        }
+    }
 }
