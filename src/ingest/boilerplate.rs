@@ -46,8 +46,16 @@ const MARKERS: &[&str] = &[
     "电子邮箱:",
 ];
 
+/// Site chrome comes in short lines (real footers run to about a hundred chars). A longer
+/// line that contains a marker is content that mentions one — a paragraph about copyright,
+/// or a whole page scraped onto one line — and must not vanish from search as chrome.
+const MAX_CHROME_CHARS: usize = 300;
+
 /// True when a (trimmed) line is site chrome rather than document content.
 pub fn is_boilerplate(line: &str) -> bool {
+    if line.chars().nth(MAX_CHROME_CHARS).is_some() {
+        return false;
+    }
     let folded = fold(line);
     if MARKERS.iter().any(|m| folded.contains(m)) {
         return true;
@@ -110,5 +118,12 @@ mod tests {
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
+        let long = "Strengthen copyright protection and the enforcement of patents. ".repeat(8);
+        assert!(
+            !is_boilerplate(&long),
+            "a long paragraph that mentions a marker"
+        );
+        let page = format!("{long}首页 | 政务公开 | 政策解读 | 互动交流 版权所有:某某省人民政府");
+        assert!(!is_boilerplate(&page), "a whole page on one line");
     }
 }

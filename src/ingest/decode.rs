@@ -4,7 +4,10 @@
 //! Order of evidence: a byte-order mark (UTF-8, UTF-16 LE/BE) wins; then UTF-16 without a
 //! BOM recognised by its zero bytes; then valid UTF-8; then `chardetng` (Mozilla's detector,
 //! the one Firefox uses) picks a legacy encoding such as GBK/GB18030 or Big5. Decoding never
-//! substitutes U+FFFD: bytes that do not decode are an error, not silently lost text.
+//! substitutes U+FFFD: bytes that do not decode are an error, not silently lost text. The
+//! one exception is a UTF-8 file cut inside its last character (a truncated copy): the
+//! incomplete character is dropped and counted in [`Decoded::truncated`], which ingest
+//! reports as a warning, instead of the whole file being misread as a legacy encoding.
 //!
 //! Cost: two passes over the bytes (detect, decode) plus one over the text.
 
@@ -15,6 +18,8 @@ use std::fmt;
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Bytes of an incomplete UTF-8 character at the very end, dropped (0 for whole files).
+    pub truncated: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +56,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
         None => (sniff(bytes), bytes),
     };
+    let truncated = if encoding == encoding_rs::UTF_8 {
+        incomplete_tail(body)
+    } else {
+        0
+    };
+    let body = &body[..body.len() - truncated];
     let text = encoding
         .decode_without_bom_handling_and_without_replacement(body)
         .ok_or(DecodeError::Malformed {
@@ -71,7 +82,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(Decoded {
         text,
         encoding: encoding.name(),
+        truncated,
     })
+}
+
+/// Length of an incomplete UTF-8 character at the very end (a lead byte followed by fewer
+/// continuation bytes than it announces), else 0. Looks at the last four bytes only: any
+/// invalid byte before them fails the decoding itself.
+fn incomplete_tail(bytes: &[u8]) -> usize {
+    let from = bytes.len().saturating_sub(4);
+    let Some(start) = (from..bytes.len()).rev().find(|&i| bytes[i] & 0xC0 != 0x80) else {
+        return 0;
+    };
+    match std::str::from_utf8(&bytes[start..]) {
+        Err(e) if e.error_len().is_none() => bytes.len() - start,
+        _ => 0,
+    }
 }
 
 fn sniff(bytes: &[u8]) -> &'static encoding_rs::Encoding {
@@ -81,8 +107,11 @@ fn sniff(bytes: &[u8]) -> &'static encoding_rs::Encoding {
             return utf16;
         }
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return encoding_rs::UTF_8;
+    match std::str::from_utf8(bytes) {
+        Ok(_) => return encoding_rs::UTF_8,
+        // Valid up to an incomplete character at the very end: a truncated UTF-8 file.
+        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 => return encoding_rs::UTF_8,
+        Err(_) => {}
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -97,17 +126,32 @@ fn sniff(bytes: &[u8]) -> &'static encoding_rs::Encoding {
 
 /// UTF-16 text of any script has far more zero bytes on one side of each pair than the
 /// other (ASCII has a zero high byte; CJK rarely has a zero byte at all, but its line
-/// breaks and digits do). Requires a clear majority on one side.
+/// breaks and digits do). Requires a clear majority on one side; failing that (Chinese
+/// text, where ASCII is a small share), line breaks and spaces as whole code units
+/// (`0A 00`, `20 00` …) that occur in one byte order only.
 fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    // Text never holds U+0000, binary files hold it everywhere.
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || bytes.chunks_exact(2).any(|p| p == [0, 0]) {
         return None;
     }
     let pairs = bytes.len() / 2;
     let zero_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
     let zero_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     if zero_odd * 5 > pairs && zero_even * 20 < zero_odd {
-        Some(encoding_rs::UTF_16LE)
+        return Some(encoding_rs::UTF_16LE);
     } else if zero_even * 5 > pairs && zero_odd * 20 < zero_even {
+        return Some(encoding_rs::UTF_16BE);
+    }
+    let spaces = |zero: usize| {
+        bytes
+            .chunks_exact(2)
+            .filter(|p| p[zero] == 0 && matches!(p[1 - zero], b'\n' | b'\r' | b' ' | b'\t'))
+            .count()
+    };
+    let (le, be) = (spaces(1), spaces(0));
+    if le >= 2 && be * 20 < le {
+        Some(encoding_rs::UTF_16LE)
+    } else if be >= 2 && le * 20 < be {
         Some(encoding_rs::UTF_16BE)
     } else {
         None
@@ -167,6 +211,35 @@ mod tests {
         for be in [false, true] {
             assert_eq!(decode(&utf16(text, be, false)).unwrap().text, text);
         }
+    }
+
+    #[test]
+    fn utf16_without_bom_when_mostly_chinese() {
+        // Under a fifth ASCII, and 一 / U+3000 put zero bytes on the other side too.
+        let text = "一、总体要求\n（一）深化投资领域改革。\u{3000}全面落实外商投资准入前国民待遇。\n二、保障措施\n";
+        for be in [false, true] {
+            let decoded = decode(&utf16(text, be, false)).unwrap();
+            assert_eq!(decoded.text, text);
+            assert_eq!(decoded.encoding, if be { "UTF-16BE" } else { "UTF-16LE" });
+        }
+    }
+
+    #[test]
+    fn a_utf8_file_cut_inside_its_last_character_keeps_the_rest() {
+        for keep in 1..3 {
+            let cut = &ZH.as_bytes()[..ZH.len() - 3 + keep];
+            let decoded = decode(cut).unwrap();
+            assert_eq!(decoded.text, &ZH[..ZH.len() - 3]);
+            assert_eq!((decoded.encoding, decoded.truncated), ("UTF-8", keep));
+            let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+            with_bom.extend_from_slice(cut);
+            assert_eq!(decode(&with_bom).unwrap().truncated, keep);
+        }
+        assert_eq!(decode(ZH.as_bytes()).unwrap().truncated, 0);
+        // An invalid byte in the middle is not a truncation.
+        let mut broken = ZH.as_bytes().to_vec();
+        broken[4] = b'x';
+        assert!(!matches!(decode(&broken), Ok(d) if d.encoding == "UTF-8"));
     }
 
     #[test]

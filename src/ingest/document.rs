@@ -3,7 +3,7 @@
 //! Cost: a constant number of passes over the text; no regexes.
 
 use super::boilerplate::is_boilerplate;
-use super::structure::{structure, Structure};
+use super::structure::{structure, Structure, LONG_PARAGRAPH};
 use super::tables::Tables;
 use super::{annotations, metadata};
 use crate::model::{Annotation, Document, Lang, Span, UnitRef};
@@ -21,10 +21,14 @@ pub fn build_document(
     tables: &mut Tables,
 ) -> (Document, Vec<String>) {
     let lang = detect_lang(&text);
-    let title_span = pick_title(&text, &line_spans(&text));
-    let title = title_span
+    let title_line = pick_title(&text, &line_spans(&text));
+    let title = title_line
         .map(|s| shorten_title(&text[s.start()..s.end()]))
         .unwrap_or_else(|| id.to_string());
+    // A run-on first line (a whole page without line breaks) still names the document, but
+    // is split into paragraphs like any long line rather than kept whole as a title item.
+    let title_span =
+        title_line.filter(|s| text[s.start()..s.end()].chars().count() <= LONG_PARAGRAPH);
     let Structure {
         mut items,
         mut warnings,
@@ -32,7 +36,7 @@ pub fn build_document(
     for item in items.iter_mut().filter(|i| i.kind.is_content()) {
         let item_text = &text[item.span.start()..item.span.end()];
         for raw in annotations::find(item_text) {
-            let units = raw
+            let mut units: Vec<UnitRef> = raw
                 .units
                 .iter()
                 .map(|(name, role)| UnitRef {
@@ -40,6 +44,9 @@ pub fn build_document(
                     role: *role,
                 })
                 .collect();
+            // Leads first, as the bundle's JSON stores them ("配合单位：…；牵头单位：…"
+            // would otherwise read back in another order than ingest produced it).
+            units.sort_by_key(|u| u.role);
             let span = Span(
                 item.span.0 + raw.span.0 as u32,
                 item.span.0 + raw.span.1 as u32,
@@ -65,6 +72,12 @@ pub fn build_document(
         figures: Vec::new(),
     };
     tables.tag(&mut document);
+    if !document.items.iter().any(|i| i.kind.is_content()) {
+        warnings.push(
+            "no content: every line is site chrome (navigation, footers), the title or a dateline"
+                .into(),
+        );
+    }
     (document, warnings)
 }
 
@@ -201,6 +214,21 @@ mod tests {
         let no_stop = "word ".repeat(100);
         let title = shorten_title(&no_stop);
         assert!(title.ends_with('…') && title.chars().count() <= MAX_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn annotation_units_list_leads_first() {
+        let text = "关于深化改革创新的若干措施\n1.推进改革。（配合单位：省财政厅；牵头单位：省商务厅）";
+        let (doc, _) = build_document("x", "x.txt", "UTF-8", text.into(), &mut Tables::default());
+        let roles: Vec<crate::model::Role> = doc
+            .items
+            .iter()
+            .flat_map(|i| &i.annotations)
+            .flat_map(|a| &a.units)
+            .map(|u| u.role)
+            .collect();
+        use crate::model::Role::{Lead, Support};
+        assert_eq!(roles, [Lead, Support]);
     }
 
     #[test]

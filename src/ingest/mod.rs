@@ -82,6 +82,15 @@ pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
                 reason: format!("its id {id:?} is already taken by {}", previous.file),
             });
         }
+        if decoded.truncated > 0 {
+            warnings.push(Warning {
+                doc: id.to_string(),
+                message: format!(
+                    "the file looks truncated: it ends inside a UTF-8 character, whose {} byte(s) were dropped",
+                    decoded.truncated
+                ),
+            });
+        }
         let (document, noticed) = document::build_document(
             id,
             &source.name,

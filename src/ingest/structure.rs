@@ -15,7 +15,7 @@ use crate::model::{Item, ItemKind, Lang, Span};
 use std::collections::BTreeMap;
 
 /// Paragraphs longer than this (in chars) are split at sentence ends …
-const LONG_PARAGRAPH: usize = 900;
+pub(crate) const LONG_PARAGRAPH: usize = 900;
 /// … into chunks of at least this many chars.
 const CHUNK: usize = 350;
 
@@ -343,8 +343,13 @@ pub fn structure(text: &str, lang: Lang, title: Option<Span>) -> Structure {
         last_number: BTreeMap::new(),
         line_no: 0,
     };
+    // Line numbers (for warnings) counted as we go: counting from the start for every line
+    // made large files quadratic.
+    let (mut line_no, mut counted) = (1, 0);
     for span in line_spans(text) {
-        builder.line_no = text[..span.start()].matches('\n').count() + 1;
+        line_no += text[counted..span.start()].matches('\n').count();
+        counted = span.start();
+        builder.line_no = line_no;
         builder.line(span, title);
     }
     Structure {

@@ -189,8 +189,8 @@ fn relative(span: Span, base: u32) -> [i64; 2] {
 /// Back to an absolute span; offsets out of range become an empty span past the end of
 /// any text, which validation then reports.
 fn absolute(wire: [i64; 2], base: u32) -> Span {
-    let start = base as i64 + wire[0];
-    let end = start + wire[1];
+    let start = (base as i64).saturating_add(wire[0]);
+    let end = start.saturating_add(wire[1]);
     let clamp = |v: i64| {
         if (0..=u32::MAX as i64).contains(&v) {
             v as u32

@@ -5,6 +5,7 @@
 mod alloc;
 mod bench;
 mod bundle;
+mod fuzz;
 mod query;
 mod scale;
 mod server;
@@ -28,6 +29,8 @@ cargo xtask <command> [options]
                                        (recombined seed lines, for benchmarks)
   test                                 install what is missing, then run every test
   bench [--factor 200] [--out FILE]    measure ingest, index and search, natively and in Chromium
+  fuzz [--cases 100000]                the fuzz suites (tests/fuzz_*.rs), optimised, with N inputs
+                                       each (every `cargo test` runs 500)
 ";
 
 #[global_allocator]
@@ -193,6 +196,18 @@ fn run(raw: &[String]) -> Result {
                 .ok_or(format!("scale needs --out DIR\n\n{HELP}"))?;
             let seeds = args.path("seeds").unwrap_or_else(|| root().join("seeds"));
             scale::run(&seeds, factor(&args, 1)?, &out)
+        }
+        "fuzz" => {
+            args.allow_only(&["cases"], 0)?;
+            let cases = match args.option("cases") {
+                Some(n) => n
+                    .parse()
+                    .ok()
+                    .filter(|&n| n >= 1)
+                    .ok_or(format!("--cases {n}: not a whole number ≥ 1"))?,
+                None => fuzz::DEFAULT_CASES,
+            };
+            fuzz::run(cases)
         }
         "test" => {
             args.allow_only(&[], 0)?;

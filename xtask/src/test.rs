@@ -139,12 +139,18 @@ pub fn run() -> crate::Result {
 
 /// A seed folder holding a file that cannot be read must stop the build, naming the file.
 fn bad_seed_checks(tally: &mut Tally) {
-    let cases: [(&str, &[u8], &str); 2] = [
+    // More bad files are tested natively, through the same functions, in tests/bad_seeds.rs.
+    let cases: [(&str, &[u8], &str); 3] = [
         ("empty.txt", b"", "the file is empty"),
         (
             "broken.txt",
             &[0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00],
             "not valid text",
+        ),
+        (
+            "picture.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0\x90\x91h6",
+            "looks binary",
         ),
     ];
     for (name, bytes, reason) in cases {
