@@ -143,6 +143,8 @@ fn render_query(q: &Query) -> String {
     required.chain(excluded).collect::<Vec<_>>().join(" ")
 }
 
+/// `q` as parsed without typing: no prefix words, and so a prefix word that repeats an
+/// earlier whole word is the same clause, counted once.
 fn without_prefix(q: &Query) -> Query {
     let mut q = q.clone();
     for t in q.required.iter_mut().flatten() {
@@ -150,6 +152,12 @@ fn without_prefix(q: &Query) -> Query {
             *prefix = false;
         }
     }
+    let mut seen = Vec::new();
+    q.required.retain(|c| {
+        let new = !seen.contains(c);
+        seen.push(c.clone());
+        new
+    });
     q
 }
 

@@ -3,10 +3,13 @@
 //! (unbalanced quotes, a dangling `OR` or `-`) still means something sensible: stray marks
 //! are taken literally or dropped, never an error.
 //!
+//! A clause typed twice counts once ("trade trade" is "trade"), so a long pasted or repeated
+//! text costs its distinct words only.
+//!
 //! Cost: linear in the query.
 
 /// One alternative of a clause.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Term {
     /// A word as typed (not folded). `prefix` when it is the last word and the user may
     /// still be typing it.
@@ -121,6 +124,10 @@ pub fn parse(input: &str, typing: bool) -> Query {
             query.required.push(vec![term]);
         }
     }
+    for clauses in [&mut query.required, &mut query.excluded] {
+        let mut seen = std::collections::HashSet::new();
+        clauses.retain(|c| seen.insert(c.clone()));
+    }
     query
 }
 
@@ -133,6 +140,23 @@ mod tests {
             text: text.into(),
             prefix,
         }
+    }
+
+    #[test]
+    fn repeated_clauses_count_once() {
+        let q = parse("trade customs trade -x -x \"a b\" \"a b\" trade", false);
+        assert_eq!(
+            q.required,
+            vec![
+                vec![word("trade", false)],
+                vec![word("customs", false)],
+                vec![Term::Phrase("a b".into())],
+            ]
+        );
+        assert_eq!(q.excluded, vec![vec![word("x", false)]]);
+        // The last word while typing is a prefix, a different clause from the whole word.
+        assert_eq!(parse("trade trade", true).required.len(), 2);
+        assert_eq!(parse(&"customs ".repeat(5000), true).required.len(), 1);
     }
 
     #[test]
