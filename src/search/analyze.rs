@@ -50,10 +50,15 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
+/// Words kept whole because their stem would join them to unrelated words of this domain:
+/// customs (海关) ≠ customers, goods (货物) ≠ good, securities (证券) ≠ security. Like
+/// Lucene's stemmer override. Safe to extend: the index is built when a bundle is loaded.
+const UNSTEMMED: &[&str] = &["customs", "goods", "securities"];
+
 /// The index term of a folded Latin or digit word: words of letters are stemmed; numbers,
-/// abbreviations ("u.s") and codes ("3c") are kept as they are.
+/// abbreviations ("u.s"), codes ("3c") and [`UNSTEMMED`] words are kept as they are.
 pub fn stem(word: &str) -> String {
-    if !word.chars().all(char::is_alphabetic) {
+    if !word.chars().all(char::is_alphabetic) || UNSTEMMED.contains(&word) {
         word.to_string()
     } else {
         stemmer().stem(word).into_owned()
@@ -159,6 +164,14 @@ mod tests {
             ["measur", "promot", "41.5", "and", "1,200", "enterpris"]
         );
         assert_eq!(terms("U.S. FTZ"), ["u.s", "ftz"]);
+    }
+
+    #[test]
+    fn some_words_keep_apart_from_their_stem_mates() {
+        assert_eq!(
+            terms("Customs customers custom goods good securities security"),
+            ["customs", "custom", "custom", "goods", "good", "securities", "secur"]
+        );
     }
 
     #[test]
