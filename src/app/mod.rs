@@ -116,7 +116,10 @@ pub fn App(bundle: Bundle) -> impl IntoView {
         }
     };
     // One column where the facets do not apply: the reader and the documents list.
-    let reading = move || ctx.state.with(|s| s.doc.is_some() || s.view == View::Documents);
+    let reading = move || {
+        ctx.state
+            .with(|s| s.doc.is_some() || s.view == View::Documents)
+    };
     let tagline = move || ctx.t("tagline");
     let embedded = move || ctx.state.with(|s| s.embed);
     let full = move || {

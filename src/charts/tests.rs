@@ -286,7 +286,13 @@ fn specs_cross_as_json_to_the_same_options() {
         let option = option_json(&json).unwrap();
         assert_eq!(option, serde_json::to_string(&chart).unwrap());
     }
-    for bad in ["", "{", "[]", r#"{"chart":"pie"}"#, r#"{"chart":"bars","title":1}"#] {
+    for bad in [
+        "",
+        "{",
+        "[]",
+        r#"{"chart":"pie"}"#,
+        r#"{"chart":"bars","title":1}"#,
+    ] {
         let error = option_json(bad).unwrap_err();
         assert!(error.starts_with("not a chart spec"), "{bad}: {error}");
     }

@@ -218,7 +218,8 @@ mod tests {
 
     #[test]
     fn annotation_units_list_leads_first() {
-        let text = "关于深化改革创新的若干措施\n1.推进改革。（配合单位：省财政厅；牵头单位：省商务厅）";
+        let text =
+            "关于深化改革创新的若干措施\n1.推进改革。（配合单位：省财政厅；牵头单位：省商务厅）";
         let (doc, _) = build_document("x", "x.txt", "UTF-8", text.into(), &mut Tables::default());
         let roles: Vec<crate::model::Role> = doc
             .items

@@ -170,7 +170,15 @@ mod tests {
     fn some_words_keep_apart_from_their_stem_mates() {
         assert_eq!(
             terms("Customs customers custom goods good securities security"),
-            ["customs", "custom", "custom", "goods", "good", "securities", "secur"]
+            [
+                "customs",
+                "custom",
+                "custom",
+                "goods",
+                "good",
+                "securities",
+                "secur"
+            ]
         );
     }
 

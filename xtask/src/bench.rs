@@ -44,7 +44,10 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// One corpus measured natively, as a JSON object.
 fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
     let text_bytes: usize = sources.iter().map(|s| s.bytes.len()).sum();
-    let text: Vec<u8> = sources.iter().flat_map(|s| s.bytes.iter().copied()).collect();
+    let text: Vec<u8> = sources
+        .iter()
+        .flat_map(|s| s.bytes.iter().copied())
+        .collect();
     let text_gzip = site::gzip_len(&text);
     let t = Instant::now();
     let bundle = ingest::ingest(sources).expect("the corpus ingests");
@@ -161,8 +164,11 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
     let t = Instant::now();
     site::build(None, &dist)?;
     let build_seeds_s = ms(t) / 1000.0;
-    std::fs::copy(scaled_site.join("bundle.json"), dist.join("bench-scaled.json"))
-        .map_err(|e| e.to_string())?;
+    std::fs::copy(
+        scaled_site.join("bundle.json"),
+        dist.join("bench-scaled.json"),
+    )
+    .map_err(|e| e.to_string())?;
     let builds = [("seeds (1×)", build_seeds_s), ("scaled", build_scaled_s)];
 
     let addr = server::spawn(&dist).map_err(|e| e.to_string())?;
@@ -244,10 +250,15 @@ fn report(
         queries().len()
     );
     for (n, (_, build_s)) in native.iter().zip(builds) {
-        let ratio = n["bundle_gzip"].as_f64().unwrap_or(0.0) / n["text_gzip"].as_f64().unwrap_or(1.0);
+        let ratio =
+            n["bundle_gzip"].as_f64().unwrap_or(0.0) / n["text_gzip"].as_f64().unwrap_or(1.0);
         s += &format!(
             "| {} | {build_s:.1} s | {} B | {} B | {} B | {} B | {ratio:.3}× |\n",
-            f(n, "corpus"), f(n, "text_bytes"), f(n, "text_gzip"), f(n, "bundle_bytes"), f(n, "bundle_gzip")
+            f(n, "corpus"),
+            f(n, "text_bytes"),
+            f(n, "text_gzip"),
+            f(n, "bundle_bytes"),
+            f(n, "bundle_gzip")
         );
     }
 
@@ -264,10 +275,19 @@ fn report(
     if let Some(seeds) = pages.first() {
         let path: Vec<String> = seeds["path"]
             .as_array()
-            .map(|a| a.iter().filter_map(|p| p.as_str()).map(|p| {
-                let p = p.trim_start_matches('/');
-                if p.is_empty() { "index.html".to_string() } else { p.to_string() }
-            }).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| p.as_str())
+                    .map(|p| {
+                        let p = p.trim_start_matches('/');
+                        if p.is_empty() {
+                            "index.html".to_string()
+                        } else {
+                            p.to_string()
+                        }
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         let total: usize = path.iter().map(|p| sizes(dist, p).1).sum();
         s += &format!(
@@ -285,12 +305,24 @@ fn report(
     for n in native {
         s += &format!(
             "| {} | {} | {} | {} ms | {} ms | {} / {} | {} ms | {} ms | {} ms |\n",
-            f(n, "corpus"), f(n, "documents"), f(n, "items"), f(n, "ingest_ms"), f(n, "index_ms"),
-            mib(n, "index_live_bytes"), mib(n, "index_peak_bytes"), f(n, "p50_ms"), f(n, "p95_ms"), f(n, "max_ms")
+            f(n, "corpus"),
+            f(n, "documents"),
+            f(n, "items"),
+            f(n, "ingest_ms"),
+            f(n, "index_ms"),
+            mib(n, "index_live_bytes"),
+            mib(n, "index_peak_bytes"),
+            f(n, "p50_ms"),
+            f(n, "p95_ms"),
+            f(n, "max_ms")
         );
     }
     for n in native {
-        s += &format!("\nSlowest queries, {} (mean): {}\n", f(n, "corpus"), f(n, "slowest"));
+        s += &format!(
+            "\nSlowest queries, {} (mean): {}\n",
+            f(n, "corpus"),
+            f(n, "slowest")
+        );
     }
 
     s += "\n## Search in headless Chromium (inside the wasm, `performance.now()` around each search)\n\n\
@@ -299,8 +331,14 @@ fn report(
     for b in of_kind(browser, "search") {
         s += &format!(
             "| {} | {} | {} ms | {} ms | {} | {} ms | {} ms | {} ms |\n",
-            f(b, "corpus"), f(b, "items"), f(b, "parse_ms"), f(b, "index_ms"), f(b, "queries"),
-            f(b, "p50_ms"), f(b, "p95_ms"), f(b, "max_ms")
+            f(b, "corpus"),
+            f(b, "items"),
+            f(b, "parse_ms"),
+            f(b, "index_ms"),
+            f(b, "queries"),
+            f(b, "p50_ms"),
+            f(b, "p95_ms"),
+            f(b, "max_ms")
         );
     }
 
@@ -315,9 +353,16 @@ fn report(
     for p in &pages {
         s += &format!(
             "| {} | {} | {} / {} ms | {} / {} ms | {} / {} ms | {} | {} |\n",
-            f(p, "corpus"), f(p, "loads"), f(p, "first_results_ms"), f(p, "first_results_max_ms"),
-            f(p, "filter_results_ms"), f(p, "filter_results_max_ms"), f(p, "filter_charts_ms"),
-            f(p, "filter_charts_max_ms"), mib(p, "js_heap_bytes"), mib(p, "wasm_memory_bytes")
+            f(p, "corpus"),
+            f(p, "loads"),
+            f(p, "first_results_ms"),
+            f(p, "first_results_max_ms"),
+            f(p, "filter_results_ms"),
+            f(p, "filter_results_max_ms"),
+            f(p, "filter_charts_ms"),
+            f(p, "filter_charts_max_ms"),
+            mib(p, "js_heap_bytes"),
+            mib(p, "wasm_memory_bytes")
         );
     }
     s

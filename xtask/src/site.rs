@@ -12,7 +12,10 @@ const GENERATED: &[&str] = &["ftz_explorer.js", "ftz_explorer_bg.wasm", "bundle.
 
 /// The wasm binaries: (cargo bin, output name). The first is the app; the second, the chart
 /// module, is loaded only when a chart is shown.
-const BINARIES: [(&str, &str); 2] = [("ftz-explorer", "ftz_explorer"), ("ftz-charts", "ftz_charts")];
+const BINARIES: [(&str, &str); 2] = [
+    ("ftz-explorer", "ftz_explorer"),
+    ("ftz-charts", "ftz_charts"),
+];
 
 pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
     setup::wasm_target()?;
