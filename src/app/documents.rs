@@ -2,7 +2,7 @@
 
 use super::url;
 use crate::explore::state::UiLang;
-use crate::model::{Bundle, DateSource, DocDate, ItemKind, Lang};
+use crate::model::{Bundle, DateSource, DocDate, Document, ItemKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -67,6 +67,28 @@ pub fn date_label(date: &DocDate, lang: UiLang) -> String {
     }
 }
 
+/// "68 measures", "6 cases", "9 sections" (those it has), then "11,117 characters" — in
+/// the interface language.
+pub fn size_labels(doc: &Document, lang: UiLang) -> Vec<String> {
+    let t = |key| crate::explore::i18n::t(lang, key);
+    let count = |kind| doc.items.iter().filter(|i| i.kind == kind).count();
+    let mut out: Vec<String> = [
+        (ItemKind::Measure, "measures"),
+        (ItemKind::Case, "cases"),
+        (ItemKind::Section, "sections"),
+    ]
+    .into_iter()
+    .filter(|&(kind, _)| count(kind) > 0)
+    .map(|(kind, name)| format!("{} {}", count(kind), t(name)))
+    .collect();
+    out.push(format!(
+        "{} {}",
+        group_thousands(doc.char_len()),
+        t("characters")
+    ));
+    out
+}
+
 pub fn lang_label(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "English",
@@ -98,18 +120,8 @@ pub fn DocumentList(
         .iter()
         .map(|doc| {
             let id = doc.id.clone();
-            let count = |kind| doc.items.iter().filter(|i| i.kind == kind).count();
             let mut parts = vec![date_label(&doc.date, lang)];
-            for (kind, name) in [
-                (ItemKind::Measure, "measures"),
-                (ItemKind::Case, "cases"),
-                (ItemKind::Section, "sections"),
-            ] {
-                if count(kind) > 0 {
-                    parts.push(format!("{} {}", count(kind), t(name)));
-                }
-            }
-            parts.push(format!("{} {}", group_thousands(doc.char_len()), t("characters")));
+            parts.extend(size_labels(doc, lang));
             let meta = parts.join(" · ");
             view! {
                 <li class="doc-card">

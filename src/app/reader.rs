@@ -4,7 +4,7 @@
 //! highlighted, scrolled into view, and its details (units, regions, agencies, topics,
 //! figures) listed beside it.
 
-use super::documents::{date_label, group_thousands, html_lang, lang_label};
+use super::documents::{date_label, html_lang, lang_label, size_labels};
 use super::Ctx;
 use crate::explore::state::UiLang;
 use crate::model::{Bundle, Document, Item, ItemKind, Lang, Role};
@@ -158,7 +158,6 @@ pub fn Reader(
         .map(|(i, item)| render_item(&bundle, &doc, i, item, selected == Some(i as u32)))
         .collect_view();
     let t = |key| crate::explore::i18n::t(ui_lang, key);
-    let count = |kind| doc.items.iter().filter(|i| i.kind == kind).count();
     let mut meta = vec![
         lang_label(doc.lang).to_string(),
         date_label(&doc.date, ui_lang),
@@ -166,20 +165,7 @@ pub fn Reader(
     if let Some(source) = &doc.source {
         meta.push(source.clone());
     }
-    for (kind, name) in [
-        (ItemKind::Section, "sections"),
-        (ItemKind::Measure, "measures"),
-        (ItemKind::Case, "cases"),
-    ] {
-        if count(kind) > 0 {
-            meta.push(format!("{} {}", count(kind), t(name)));
-        }
-    }
-    meta.push(format!(
-        "{} {}",
-        group_thousands(doc.char_len()),
-        t("characters")
-    ));
+    meta.extend(size_labels(&doc, ui_lang));
     let back = format!("← {}", t("back"));
     let numbers = doc
         .doc_numbers

@@ -2,7 +2,7 @@
 // on canvases, and clicking a bar filters the results.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, screenshot } from './support.mjs';
+import { BASE_URL, clickFirstBar, launch, openPage, screenshot } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,16 +55,8 @@ test('clicking a bar applies that facet value', async () => {
   const kinds = page.locator('.chart-box', { hasText: 'Items by kind' }).locator('.chart');
   await kinds.locator('canvas').waitFor();
   const measures = Number(await page.locator('[data-facet="kind"] li', { hasText: /Measure/ }).locator('.count').textContent());
-  // The first (largest) bar: find its pixel position through ECharts, click its middle.
-  const point = await kinds.evaluate((el) => {
-    const chart = window.echarts.getInstanceByDom(el);
-    const value = chart.getOption().series[0].data[0];
-    const top = chart.convertToPixel({ seriesIndex: 0 }, [0, value]);
-    const bottom = chart.convertToPixel({ seriesIndex: 0 }, [0, 0]);
-    return [top[0], (top[1] + bottom[1]) / 2];
-  });
-  const box = await kinds.boundingBox();
-  await page.mouse.click(box.x + point[0], box.y + point[1]);
+  // The first (largest) bar.
+  await clickFirstBar(page, kinds);
   await page.waitForFunction(() => new URL(location.href).searchParams.get('kind') === 'measure');
   assert.equal(await page.locator('.chip').count(), 1, 'the filter shows as a chip');
   await page.locator('.tab', { hasText: 'Results' }).click();

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, seedsBundle, launch, openPage, screenshot } from './support.mjs';
+import { BASE_URL, clickFirstBar, seedsBundle, launch, openPage, screenshot } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -284,15 +284,7 @@ test('a 50-step session: every step shows what it should, with no console error 
   });
   await step('click the largest bar of the kinds chart', async () => {
     const kinds = page.locator('.chart-box', { hasText: 'Items by kind' }).locator('.chart');
-    const point = await kinds.evaluate((el) => {
-      const chart = window.echarts.getInstanceByDom(el);
-      const value = chart.getOption().series[0].data[0];
-      const top = chart.convertToPixel({ seriesIndex: 0 }, [0, value]);
-      const bottom = chart.convertToPixel({ seriesIndex: 0 }, [0, 0]);
-      return [top[0], (top[1] + bottom[1]) / 2];
-    });
-    const box = await kinds.boundingBox();
-    await page.mouse.click(box.x + point[0], box.y + point[1]);
+    await clickFirstBar(page, kinds);
     await url((p) => p.get('kind') === largestKind, `kind=${largestKind}`);
     assert.equal(await page.locator('.chip').count(), 1);
   });

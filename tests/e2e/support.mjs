@@ -42,6 +42,19 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
   return { context, page, problems };
 }
 
+/** Clicks the middle of the first bar of an ECharts bar chart (its position from ECharts). */
+export async function clickFirstBar(page, chart) {
+  const point = await chart.evaluate((el) => {
+    const instance = window.echarts.getInstanceByDom(el);
+    const value = instance.getOption().series[0].data[0];
+    const top = instance.convertToPixel({ seriesIndex: 0 }, [0, value]);
+    const bottom = instance.convertToPixel({ seriesIndex: 0 }, [0, 0]);
+    return [top[0], (top[1] + bottom[1]) / 2];
+  });
+  const box = await chart.boundingBox();
+  await page.mouse.click(box.x + point[0], box.y + point[1]);
+}
+
 export async function screenshot(page, name) {
   const dir = process.env.FTZ_SCREENSHOTS;
   if (!dir) return;
