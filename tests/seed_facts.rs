@@ -154,9 +154,15 @@ fn qianhai_cases_each_have_an_approach_and_highlights() {
 }
 
 #[test]
-fn jilin_interpretation_has_its_doc_numbers_and_six_aspects() {
+fn jilin_interpretation_cites_two_numbers_and_has_six_aspects() {
     let jilin = doc("002");
-    let numbers: Vec<&str> = jilin.doc_numbers.iter().map(|n| n.text.as_str()).collect();
+    // An interpretation of the Opinions: it has no number of its own and cites theirs.
+    assert!(jilin.doc_numbers.is_empty(), "{:?}", jilin.doc_numbers);
+    let numbers: Vec<&str> = jilin
+        .cited_numbers
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
     assert_eq!(numbers, ["Ji Zhengfa (2021) No. 16", "Guofa (2020) No. 7"]);
     let aspects_section = jilin
         .items
@@ -237,6 +243,7 @@ fn figures_carry_value_unit_kind_and_their_sentence() {
             assert!(
                 d.doc_numbers
                     .iter()
+                    .chain(&d.cited_numbers)
                     .all(|n| f.span.1 <= n.span.0 || f.span.0 >= n.span.1),
                 "{written} is in a document number"
             );

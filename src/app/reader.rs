@@ -47,6 +47,78 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Per item: how many measures and points lie below it in the outline.
+fn provision_counts(doc: &Document) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0usize, 0usize); doc.items.len()];
+    for item in &doc.items {
+        let measure = item.kind == ItemKind::Measure;
+        if !measure && item.kind != ItemKind::Point {
+            continue;
+        }
+        let mut at = item.parent;
+        while let Some(p) = at.map(|p| p as usize).filter(|&p| p < counts.len()) {
+            if measure {
+                counts[p].0 += 1;
+            } else {
+                counts[p].1 += 1;
+            }
+            at = doc.items[p].parent;
+        }
+    }
+    counts
+}
+
+/// "12 measures · 3 points" under a heading of the outline.
+fn count_label(counts: (usize, usize), ui: UiLang) -> String {
+    let mut parts = Vec::new();
+    let t = |key| crate::explore::i18n::t(ui, key);
+    if counts.0 > 0 {
+        parts.push(format!("{} {}", counts.0, t("measures_count")));
+    }
+    if counts.1 > 0 {
+        parts.push(format!("{} {}", counts.1, t("points_count")));
+    }
+    parts.join(" · ")
+}
+
+struct Outline<'a> {
+    bundle: &'a Bundle,
+    doc: &'a Document,
+    children: Vec<Vec<usize>>,
+    counts: Vec<(usize, usize)>,
+    selected: Option<u32>,
+    ui: UiLang,
+}
+
+impl Outline<'_> {
+    /// Item `index` and, for a section or case, everything below it: a section is a
+    /// collapsible `<details>` whose summary is its heading and its counts.
+    fn render(&self, index: usize) -> AnyView {
+        let item = &self.doc.items[index];
+        let selected = self.selected == Some(index as u32);
+        let own = render_item(self.bundle, self.doc, index, item, selected);
+        if self.children[index].is_empty() {
+            return own;
+        }
+        let below = self.children[index]
+            .iter()
+            .map(|&c| self.render(c))
+            .collect_view();
+        if item.kind != ItemKind::Section {
+            return view! { {own}<div class="it-children">{below}</div> }.into_any();
+        }
+        let level = item.level.unwrap_or(1).min(4);
+        let counts = count_label(self.counts[index], self.ui);
+        view! {
+            <details class=format!("outline outline-{level}") open=true>
+                <summary>{own}{(!counts.is_empty()).then(|| view! { <span class="outline-count">{counts}</span> })}</summary>
+                {below}
+            </details>
+        }
+        .into_any()
+    }
+}
+
 fn render_item(
     bundle: &Bundle,
     doc: &Document,
@@ -60,7 +132,8 @@ fn render_item(
     let class = if selected { "it selected" } else { "it" };
     match item.kind {
         ItemKind::Section => {
-            view! { <h2 id=id class=format!("{class} it-section") data-kind=kind>{text}</h2> }
+            let level = item.level.unwrap_or(1).min(4);
+            view! { <span id=id class=format!("{class} it-section it-level-{level}") data-kind=kind role="heading" attr:aria-level=(level + 1).to_string()>{text}</span> }
                 .into_any()
         }
         ItemKind::Case => {
@@ -83,19 +156,31 @@ fn render_item(
                 .collect_view();
             view! { <section id=id class=format!("{class} it-part") data-kind=kind><h3>{label}</h3>{body}</section> }.into_any()
         }
-        ItemKind::Measure => {
+        ItemKind::Measure | ItemKind::Point => {
             let number = item
                 .number
                 .map(|n| view! { <span class="it-number" aria-hidden="true">{n}</span> });
             let duty = responsibility(bundle, item)
                 .map(|d| view! { <p class="it-duty" lang="zh-CN">{d}</p> });
+            let body = lines(&text)
+                .into_iter()
+                .map(|l| view! { <p>{l}</p> })
+                .collect_view();
             view! {
-                <div id=id class=format!("{class} it-measure") data-kind=kind>
+                <div id=id class=format!("{class} it-{kind}") data-kind=kind>
                     {number}
-                    <div class="it-body"><p>{text}</p>{duty}</div>
+                    <div class="it-body">{body}{duty}</div>
                 </div>
             }
             .into_any()
+        }
+        ItemKind::Table => {
+            let cells = lines(&text)
+                .into_iter()
+                .map(|l| view! { <li>{l}</li> })
+                .collect_view();
+            view! { <ul id=id class=format!("{class} it-table") data-kind=kind>{cells}</ul> }
+                .into_any()
         }
         ItemKind::Title | ItemKind::Meta | ItemKind::Boilerplate | ItemKind::Paragraph => {
             view! { <p id=id class=format!("{class} it-{kind}") data-kind=kind>{text}</p> }
@@ -151,12 +236,23 @@ pub fn Reader(
     #[prop(default = UiLang::En)] ui_lang: UiLang,
     on_back: Callback<Option<String>>,
 ) -> impl IntoView {
-    let body = doc
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| render_item(&bundle, &doc, i, item, selected == Some(i as u32)))
-        .collect_view();
+    let mut children = vec![Vec::new(); doc.items.len()];
+    let mut roots = Vec::new();
+    for (i, item) in doc.items.iter().enumerate() {
+        match item.parent.map(|p| p as usize).filter(|&p| p < i) {
+            Some(p) => children[p].push(i),
+            None => roots.push(i),
+        }
+    }
+    let outline = Outline {
+        bundle: &bundle,
+        doc: &doc,
+        children,
+        counts: provision_counts(&doc),
+        selected,
+        ui: ui_lang,
+    };
+    let body = roots.iter().map(|&i| outline.render(i)).collect_view();
     let t = |key| crate::explore::i18n::t(ui_lang, key);
     let mut meta = vec![
         lang_label(doc.lang).to_string(),
@@ -173,6 +269,13 @@ pub fn Reader(
         .map(|n| n.text.clone())
         .collect::<Vec<_>>()
         .join(" · ");
+    let cited = doc
+        .cited_numbers
+        .iter()
+        .map(|n| n.text.clone())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let cited = (!cited.is_empty()).then(|| format!("{} {cited}", t("cites")));
     let details = selected
         .filter(|&i| (i as usize) < doc.items.len())
         .map(|i| details(&bundle, &doc, i, ui_lang));
@@ -186,7 +289,8 @@ pub fn Reader(
             }>{back}</a>
             <h1 class="reader-title">{doc.title.clone()}</h1>
             <p class="reader-meta">{meta.join(" · ")}</p>
-            {(!numbers.is_empty()).then(|| view! { <p class="reader-meta">{numbers}</p> })}
+            {(!numbers.is_empty()).then(|| view! { <p class="reader-meta reader-number">{numbers}</p> })}
+            {cited.map(|c| view! { <p class="reader-meta reader-cited">{c}</p> })}
             {details}
             <div class="reader-body">{body}</div>
         </article>

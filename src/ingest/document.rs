@@ -2,11 +2,10 @@
 //!
 //! Cost: a constant number of passes over the text; no regexes.
 
-use super::boilerplate::is_boilerplate;
-use super::structure::{structure, Structure, LONG_PARAGRAPH};
+use super::structure::{structure, Structure};
 use super::tables::Tables;
 use super::{annotations, metadata};
-use crate::model::{Annotation, Document, Lang, Span, UnitRef};
+use crate::model::{Annotation, Document, Item, Lang, Span, UnitRef};
 
 /// Longest title kept before cutting at a sentence or word boundary (in chars).
 const MAX_TITLE_CHARS: usize = 160;
@@ -21,42 +20,50 @@ pub fn build_document(
     tables: &mut Tables,
 ) -> (Document, Vec<String>) {
     let lang = detect_lang(&text);
-    let title_line = pick_title(&text, &line_spans(&text));
-    let title = title_line
-        .map(|s| shorten_title(&text[s.start()..s.end()]))
-        .unwrap_or_else(|| id.to_string());
-    // A run-on first line (a whole page without line breaks) still names the document, but
-    // is split into paragraphs like any long line rather than kept whole as a title item.
-    let title_span =
-        title_line.filter(|s| text[s.start()..s.end()].chars().count() <= LONG_PARAGRAPH);
     let Structure {
         mut items,
         mut warnings,
-    } = structure(&text, lang, title_span);
-    for item in items.iter_mut().filter(|i| i.kind.is_content()) {
+        title,
+    } = structure(&text, lang);
+    let title_derived = title.is_none();
+    let title = match title {
+        Some(title) => shorten_title(&title),
+        None => derived_title(&text, &items).unwrap_or_else(|| id.to_string()),
+    };
+    let first_is_lead_from = annotations::states_first_is_lead(&text);
+    let mut scopes: Vec<(usize, String)> = Vec::new();
+    for (index, item) in items.iter_mut().enumerate() {
+        if !item.kind.is_content() {
+            continue;
+        }
         let item_text = &text[item.span.start()..item.span.end()];
         for raw in annotations::find(item_text) {
+            let start = item.span.start() + raw.span.0;
+            let first_is_lead =
+                first_is_lead_from.is_some_and(|at| at < start + raw.span.1 - raw.span.0);
             let mut units: Vec<UnitRef> = raw
-                .units
-                .iter()
-                .map(|(name, role)| UnitRef {
-                    agency: tables.agency(name, &mut warnings),
-                    role: *role,
+                .roles(first_is_lead)
+                .into_iter()
+                .map(|(name, role, collective)| UnitRef {
+                    agency: if collective {
+                        tables.collective(&name)
+                    } else {
+                        tables.agency(&name, &mut warnings)
+                    },
+                    role,
                 })
                 .collect();
             // Leads first, as the bundle's JSON stores them ("配合单位：…；牵头单位：…"
             // would otherwise read back in another order than ingest produced it).
             units.sort_by_key(|u| u.role);
-            let span = Span(
-                item.span.0 + raw.span.0 as u32,
-                item.span.0 + raw.span.1 as u32,
-            );
+            let span = Span(start as u32, (item.span.start() + raw.span.1) as u32);
             item.annotations.push(Annotation { span, units });
+            scopes.extend(raw.scope.map(|scope| (index, scope)));
         }
     }
-    let date = metadata::document_date(&text, &items);
+    let (doc_numbers, cited_numbers) = metadata::own_and_cited_numbers(&text, &items);
+    let date = metadata::document_date(&text, &items, &doc_numbers);
     let source = metadata::source(&text, &items);
-    let doc_numbers = metadata::doc_numbers(&text);
     let mut document = Document {
         id: id.to_string(),
         file: file.to_string(),
@@ -66,12 +73,14 @@ pub fn build_document(
         date,
         source,
         doc_numbers,
+        cited_numbers,
+        title_derived,
         regions: Vec::new(),
         text,
         items,
         figures: Vec::new(),
     };
-    tables.tag(&mut document);
+    tables.tag(&mut document, &scopes);
     if !document.items.iter().any(|i| i.kind.is_content()) {
         warnings.push(
             "no content: every line is site chrome (navigation, footers), the title or a dateline"
@@ -80,6 +89,37 @@ pub fn build_document(
     }
     (document, warnings)
 }
+
+/// A title for a text without a title line: the start of its first content item, cut at
+/// its first sentence or after a few words (marked as derived by the caller).
+fn derived_title(text: &str, items: &[Item]) -> Option<String> {
+    let first = items.iter().find(|i| i.kind.is_content())?;
+    let line = text[first.span.start()..first.span.end()].lines().next()?;
+    if line.chars().filter(|c| c.is_alphabetic()).count() < 6 {
+        return None;
+    }
+    let sentence_end = line
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '；' | '！' | '？'))
+        .map_or(line.len(), |(i, _)| i);
+    let head = &line[..sentence_end];
+    let limit = DERIVED_TITLE_CHARS;
+    if head.chars().count() <= limit {
+        return Some(head.trim_end_matches(['，', ',', '：', ':']).to_string());
+    }
+    let cut = head
+        .char_indices()
+        .nth(limit)
+        .map_or(head.len(), |(i, _)| i);
+    let cut = head[..cut].rfind(' ').filter(|&i| i > 20).unwrap_or(cut);
+    Some(format!(
+        "{}…",
+        head[..cut].trim_end_matches(['，', ',', ' '])
+    ))
+}
+
+/// Longest derived title (in chars).
+const DERIVED_TITLE_CHARS: usize = 40;
 
 /// Whitespace that surrounds content in scraped texts: ASCII, no-break and ideographic.
 pub fn is_space(c: char) -> bool {
@@ -123,21 +163,6 @@ pub fn detect_lang(text: &str) -> Lang {
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
-
-/// The first line near the top that reads like a heading: not boilerplate, not a bare
-/// date or byline.
-fn pick_title(text: &str, lines: &[Span]) -> Option<Span> {
-    lines.iter().take(8).copied().find(|span| {
-        let line = &text[span.start()..span.end()];
-        !is_boilerplate(line) && looks_like_heading(line)
-    })
-}
-
-fn looks_like_heading(line: &str) -> bool {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = line.chars().filter(|c| c.is_ascii_digit()).count();
-    letters >= 6 && letters > digits
 }
 
 /// Long first lines (news leads) are cut at their first sentence.

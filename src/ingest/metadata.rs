@@ -50,11 +50,134 @@ pub fn is_meta_line(line: &str) -> bool {
                 .sum::<usize>();
         return rest <= 20;
     }
-    chars <= 60
-        && line.ends_with([':', ':'])
-        && ["人民政府", "各部门", "各有关单位", "各单位", "各直属机构"]
-            .iter()
-            .any(|w| line.contains(w))
+    is_addressee(line)
+}
+
+/// "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：" — whom the document is sent to.
+fn is_addressee(line: &str) -> bool {
+    line.chars().count() <= 80
+        && line.trim_end().ends_with([':', '：'])
+        && [
+            "人民政府",
+            "各部门",
+            "各部委",
+            "各有关单位",
+            "各单位",
+            "各直属机构",
+            "各委员会",
+            "办公厅",
+            "各地区",
+            "有关部门",
+        ]
+        .iter()
+        .any(|w| line.contains(w))
+}
+
+/// A line that is only a document number ("国发〔2019〕5号", "国办函〔2004〕57号 签发人：…"),
+/// or the header of a State Council decree ("中华人民共和国国务院令", "第707号").
+pub fn is_number_line(line: &str) -> bool {
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if squeezed.ends_with("国务院令") && squeezed.chars().count() <= 12 {
+        return true;
+    }
+    if let Some(n) = decree_number(&squeezed) {
+        return n.len() == squeezed.len();
+    }
+    let numbers = doc_numbers(line);
+    if numbers.is_empty() || line.chars().count() > 60 {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = 0;
+    for n in &numbers {
+        rest.push_str(&line[at..n.span.start()]);
+        at = n.span.end();
+    }
+    rest.push_str(&line[at..]);
+    let rest = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"，,、；;".contains(*c))
+        .count();
+    rest == 0 || (rest <= 10 && line.contains("签发人"))
+}
+
+/// "第707号" / "国令第707号" at the start of `s`: the decree number as written.
+fn decree_number(s: &str) -> Option<&str> {
+    let start = if s.starts_with("国令第") {
+        "国令".len()
+    } else {
+        0
+    };
+    let rest = s[start..].strip_prefix('第')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && rest[digits..].starts_with('号'))
+        .then(|| &s[..start + '第'.len_utf8() + digits + '号'.len_utf8()])
+}
+
+/// （此件公开发布） / （本文有删减） / a regulation's history ("（1994年1月28日中华人民共和国
+/// 国务院令第142号发布　根据…修订）"): notes about the document, not its content.
+pub fn is_note_line(line: &str) -> bool {
+    let line = line.trim();
+    let inner = line
+        .strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']));
+    let Some(inner) = inner else {
+        return false;
+    };
+    let chars = inner.chars().count();
+    let publication = [
+        "此件",
+        "本文有删减",
+        "有删减",
+        "公开发布",
+        "不予公开",
+        "发至",
+    ];
+    if chars <= 30 && publication.iter().any(|w| inner.contains(w)) {
+        return true;
+    }
+    let history = ["发布", "公布", "通过", "修订", "修正", "施行"];
+    chars <= 300
+        && find_dates(inner).iter().any(|d| d.year.is_some())
+        && history.iter().any(|w| inner.contains(w))
+        && !inner.contains('。')
+}
+
+/// A signature: a short organ name ("国务院", "国务院办公厅", "国务院办公厅  中央军委办公厅") or
+/// "总理　李克强", on the line right above the date it was signed.
+pub fn is_signature(line: &str, next: Option<&str>) -> bool {
+    if !is_organ_line(line) {
+        return false;
+    }
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if (squeezed.starts_with("总理") || squeezed.starts_with("国务院总理"))
+        && squeezed.chars().count() <= 12
+    {
+        return true;
+    }
+    next.is_some_and(is_date_line)
+}
+
+/// A short line of Han characters only (spaces and 、 allowed): how signatures look.
+pub fn is_organ_line(line: &str) -> bool {
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let chars = squeezed.chars().count();
+    (1..=40).contains(&chars)
+        && squeezed
+            .chars()
+            .all(|c| super::document::is_han(c) || "、·".contains(c))
+}
+
+/// A line that is a date and nothing else ("2019年1月27日", "二〇〇四年六月二十六日").
+pub fn is_date_line(line: &str) -> bool {
+    let dates = find_dates(line);
+    let Some(d) = dates.first() else {
+        return false;
+    };
+    d.year.is_some()
+        && d.month.is_some()
+        && line[..d.span.0].trim().is_empty()
+        && line[d.span.1..].trim().is_empty()
 }
 
 fn date_value(d: &FoundDate) -> Option<(String, DatePrecision)> {
@@ -71,7 +194,7 @@ fn shift(span: (usize, usize), by: usize) -> Span {
 }
 
 /// The document date, from its items (see the module doc for the rules).
-pub fn document_date(text: &str, items: &[Item]) -> DocDate {
+pub fn document_date(text: &str, items: &[Item], own_numbers: &[DocNumber]) -> DocDate {
     let body_start = items
         .iter()
         .position(|i| i.kind.is_content())
@@ -106,7 +229,86 @@ pub fn document_date(text: &str, items: &[Item]) -> DocDate {
             }
         }
     }
-    signed.unwrap_or_else(|| infer_from_lead(text, items))
+    signed
+        .or_else(|| Some(infer_from_lead(text, items)).filter(|d| d.value.is_some()))
+        .or_else(|| dateline(text, items, own_numbers))
+        .or_else(|| number_year(own_numbers))
+        .unwrap_or_else(|| infer_from_lead(text, items))
+}
+
+/// "新华社北京6月1日电" / "本报讯 6月1日": a month and day at the head of the text, the year
+/// taken from the document's own number or, failing that, the latest full date in the text.
+fn dateline(text: &str, items: &[Item], own_numbers: &[DocNumber]) -> Option<DocDate> {
+    let lead = items.iter().filter(|i| i.kind.is_content()).take(2);
+    for item in lead {
+        let para = &text[item.span.start()..item.span.end()];
+        let Some(at) = para.find("日电").or_else(|| para.find("日讯")) else {
+            continue;
+        };
+        // Walk back over "6月1" to its start.
+        let head = &para[..at];
+        let month_at = head.rfind('月')?;
+        let day: u32 = head[month_at + '月'.len_utf8()..].parse().ok()?;
+        let digits = head[..month_at]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let start = month_at - digits;
+        let month: u32 = head[start..month_at].parse().ok()?;
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let (year, why) = match own_numbers.first().and_then(number_year_of) {
+            Some(y) => (y, format!("the year of its number {}", own_numbers[0].text)),
+            None => {
+                let latest = find_dates(text)
+                    .into_iter()
+                    .filter(|d| d.month.is_some())
+                    .filter_map(|d| d.year)
+                    .max()?;
+                (latest, "the latest full date in the text".to_string())
+            }
+        };
+        let end = at + "日".len();
+        return Some(DocDate {
+            value: Some(format!("{year:04}-{month:02}-{day:02}")),
+            precision: DatePrecision::Day,
+            source: DateSource::Inferred,
+            evidence: Some(shift((start, end), item.span.start())),
+            note: Some(format!(
+                "the dateline \"{}\" has no year; year from {why}",
+                &para[start..end]
+            )),
+        });
+    }
+    None
+}
+
+fn number_year_of(number: &DocNumber) -> Option<i32> {
+    let digits: String = number
+        .text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .ok()
+        .filter(|y| (1949..=2100).contains(y) && digits.len() == 4)
+}
+
+/// Nothing else dates the text: the year of its own number (国办发〔2022〕35号 → 2022).
+fn number_year(own_numbers: &[DocNumber]) -> Option<DocDate> {
+    let number = own_numbers.first()?;
+    let year = number_year_of(number)?;
+    Some(DocDate {
+        value: Some(format!("{year:04}")),
+        precision: DatePrecision::Year,
+        source: DateSource::Inferred,
+        evidence: Some(number.span),
+        note: Some(format!("year of its document number {}", number.text)),
+    })
 }
 
 fn infer_from_lead(text: &str, items: &[Item]) -> DocDate {
@@ -272,6 +474,52 @@ pub fn doc_numbers(text: &str) -> Vec<DocNumber> {
         });
     }
     found
+}
+
+/// The document's own numbers — those on its number lines ("国发〔2019〕5号" under the title,
+/// "中华人民共和国国务院令 / 第707号") — and the numbers its other lines cite, each cited
+/// number once, in order of first appearance.
+pub fn own_and_cited_numbers(text: &str, items: &[Item]) -> (Vec<DocNumber>, Vec<DocNumber>) {
+    let mut own: Vec<DocNumber> = Vec::new();
+    let mut cited: Vec<DocNumber> = Vec::new();
+    let mut decree_header = false;
+    for item in items {
+        let line = &text[item.span.start()..item.span.end()];
+        let number_line = item.kind == ItemKind::Meta && is_number_line(line);
+        if number_line {
+            let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            if squeezed.ends_with("国务院令") {
+                decree_header = true;
+                continue;
+            }
+            if let Some(n) = decree_number(&squeezed) {
+                let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+                let issuer = if decree_header || n.starts_with("国令") {
+                    "国务院令"
+                } else {
+                    ""
+                };
+                let start = item.span.start() + line.len() - line.trim_start().len();
+                own.push(DocNumber {
+                    text: format!("{issuer}第{digits}号"),
+                    span: Span(start as u32, item.span.1),
+                });
+                continue;
+            }
+        }
+        for number in doc_numbers(line) {
+            let number = DocNumber {
+                text: number.text,
+                span: shift((number.span.start(), number.span.end()), item.span.start()),
+            };
+            let list = if number_line { &mut own } else { &mut cited };
+            if !list.iter().any(|n| n.text == number.text) {
+                list.push(number);
+            }
+        }
+    }
+    cited.retain(|c| !own.iter().any(|o| o.text == c.text));
+    (own, cited)
 }
 
 /// The issuing organ's abbreviation right before 〔year〕: Han characters, at most eight,

@@ -8,14 +8,22 @@
 pub enum Style {
     /// 一、 二、 (Chinese numeral and enumeration comma): sections.
     HanComma,
-    /// 第一章 / 第二部分 / 第三节: sections.
+    /// 第一部分 / 第一编: the largest parts of a long text.
+    HanPart,
+    /// 第一章: chapters.
     HanChapter,
+    /// 第一节: sections of a chapter.
+    HanSection,
+    /// 第一条: articles of a regulation, its operative provisions.
+    HanArticle,
     /// I. II. "Ii." (Roman numerals, any case): sections.
     Roman,
     /// （一） (二): sub-items.
     HanParen,
     /// (1) （2）: sub-items.
     ArabicParen,
+    /// ① ②: sub-items.
+    Circled,
     /// 12. 12．12、 or digits directly followed by Han text.
     Arabic,
     /// "First," "Second," "The third is" / 一是 二是 / 第一，
@@ -109,7 +117,8 @@ pub fn ordinal_word(word: &str) -> Option<u32> {
 }
 
 /// Characters that, right after digits, make them a quantity rather than a list number.
-const QUANTITY_AFTER: &str = "年月日号个项家条元万亿倍天次人名%％‰·多余批届期岁吨台套件座所只";
+const QUANTITY_AFTER: &str =
+    "年月日号个项家条元万亿倍天次人名%％‰·多余批届期岁吨台套件座所只米亩户起辆";
 
 fn is_han(c: char) -> bool {
     crate::ingest::document::is_han(c)
@@ -148,10 +157,16 @@ pub fn marker(line: &str) -> Option<Marker> {
             .collect();
         let n = han_number(&numeral)?;
         let after = &rest[numeral.len()..];
-        for unit in ["章", "部分", "节", "条"] {
+        for (unit, style) in [
+            ("章", Style::HanChapter),
+            ("部分", Style::HanPart),
+            ("编", Style::HanPart),
+            ("节", Style::HanSection),
+            ("条", Style::HanArticle),
+        ] {
             if after.starts_with(unit) {
                 let end = '第'.len_utf8() + numeral.len() + unit.len();
-                return mk(Style::HanChapter, n, &line[..end], end);
+                return mk(style, n, &line[..end], end);
             }
         }
         if after.starts_with(['，', ',', '、']) {
@@ -164,6 +179,12 @@ pub fn marker(line: &str) -> Option<Marker> {
             );
         }
         return None;
+    }
+    // ① … ⑳
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        let n = first as u32 - 0x2460 + 1;
+        let len = first.len_utf8();
+        return mk(Style::Circled, n, &line[..len], len);
     }
     // 一、 / 一是
     let numeral: String = line
@@ -195,7 +216,7 @@ pub fn marker(line: &str) -> Option<Marker> {
         let next = after.chars().next()?;
         let sep_len = match next {
             '.' | '．' | '、' => {
-                // "1.161 billion" is a number, not a marker.
+                // "1.161 billion" is a number, not a marker (but see `expected_marker`).
                 let following = after[next.len_utf8()..].chars().next();
                 if following.is_some_and(|c| c.is_ascii_digit()) {
                     return None;
@@ -237,6 +258,31 @@ pub fn marker(line: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// "11.121人才梯队项目。…" right after measure 10: digits, a period, then the item's own text
+/// starting with digits. Out of context this reads as the decimal 11.121, so it is taken as
+/// a marker only where the numbering expects `expected` next, and the digits after the
+/// period do not run into a unit or scale.
+pub fn expected_marker(line: &str, expected: u32) -> Option<Marker> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || line[..digits].parse::<u32>().ok()? != expected {
+        return None;
+    }
+    let next = line[digits..].chars().next()?;
+    if !matches!(next, '.' | '．' | '、') {
+        return None;
+    }
+    let content = digits + next.len_utf8();
+    let rest = &line[content..];
+    let decimals = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let then = rest[decimals..].chars().next()?;
+    (decimals > 0 && is_han(then) && !"万亿%％倍".contains(then)).then(|| Marker {
+        style: Style::Arabic,
+        number: expected,
+        label: line[..digits].to_string(),
+        content_start: content,
+    })
 }
 
 /// Where, inside an enumerating paragraph, the next point (number `n`) begins: "Second, …",
@@ -294,6 +340,18 @@ mod tests {
             );
         }
         assert_eq!(m("41加快建设").unwrap().1, 41);
+        // An item whose text starts with digits (a real measure: "121人才梯队项目").
+        assert_eq!(m("11.121人才梯队项目。"), None);
+        assert_eq!(
+            expected_marker("11.121人才梯队项目。", 11).map(|m| (m.number, m.content_start)),
+            Some((11, 3))
+        );
+        assert_eq!(expected_marker("1.161 billion", 1), None);
+        assert_eq!(expected_marker("12.5亿元", 12), None);
+        assert_eq!(m("2.5亿元"), None);
+        assert_eq!(m("①加强监管").unwrap().1, 1);
+        assert_eq!(m("第二节 监督").unwrap().0, Style::HanSection);
+        assert_eq!(m("第三条　本条例").unwrap().0, Style::HanArticle);
         assert_eq!(
             m("41\u{e010}加快建设").unwrap(),
             (Style::Arabic, 41, "41".into(), "加快建设".into())

@@ -1,17 +1,34 @@
-//! Lines → items: title, meta lines, sections, numbered measures, cases with their labelled
-//! parts, paragraphs, boilerplate. Every item keeps the exact span of its text; long
-//! run-on paragraphs are split at sentence ends so that results and the reader stay legible.
-//! Numbering gaps and restarts are reported as warnings, never "fixed".
+//! Lines → the document tree: title, meta lines, sections at every level, measures,
+//! points, cases with their labelled parts, tables, paragraphs, boilerplate. Every item
+//! keeps the exact span of its text; long run-on paragraphs are split at sentence ends so
+//! that results and the reader stay legible. Numbering gaps and restarts are reported as
+//! warnings, never "fixed".
 //!
-//! Cost: one pass over the lines; splitting enumerations and long paragraphs is linear in
+//! # The tree
+//!
+//! Numbered lines nest by the order in which their styles first appear (一、 > （一） > 1. >
+//! （1） > ① in most documents; 第一编 > 第一章 > 第一节 > 第一条 in regulations): a style
+//! already open closes everything opened after it, a new style opens one level deeper.
+//! Once the whole document is read, a numbered item with numbered items below it is a
+//! section (a group heading), as is one that reads as a heading (no closing punctuation);
+//! the rest are the operative provisions, measures — the finest numbered level that carries
+//! content — and every article (第X条) is a measure. Measures under a preamble heading
+//! (指导思想, 基本原则, 总体要求, 发展目标 …) and the enumerated clauses of an article are
+//! points. A heading-style measure ("（一）统筹建设监管工作平台。", one short sentence) takes
+//! in the paragraphs that follow it, so that it covers the whole provision and its
+//! responsibility annotation. Translations often number their top headings in mixed styles
+//! ("1." / "Ii." / "Third,"): in English, a heading that continues an open heading's number
+//! is its sibling whatever its style.
+//!
+//! Cost: two passes over the lines; splitting enumerations and long paragraphs is linear in
 //! their length.
 
 use super::boilerplate::is_boilerplate;
 use super::document::line_spans;
-use super::metadata::is_meta_line;
-use super::numbering::{marker, next_ordinal_cue, Marker, Style};
+use super::metadata::{self, is_meta_line};
+use super::numbering::{expected_marker, marker, next_ordinal_cue, Marker, Style};
 use super::sentences::sentence_ends;
-use crate::model::{Item, ItemKind, Lang, Span};
+use crate::model::{set_levels, Item, ItemKind, Lang, Span};
 use std::collections::BTreeMap;
 
 /// Paragraphs longer than this (in chars) are split at sentence ends …
@@ -19,9 +36,35 @@ pub(crate) const LONG_PARAGRAPH: usize = 900;
 /// … into chunks of at least this many chars.
 const CHUNK: usize = 350;
 
+/// Headings of the parts of a document that state its aims rather than its provisions.
+const PREAMBLE_HEADINGS: &[&str] = &[
+    "总体要求",
+    "指导思想",
+    "基本原则",
+    "主要目标",
+    "工作目标",
+    "发展目标",
+    "总体目标",
+    "总体思路",
+    "基本思路",
+    "工作原则",
+    "guiding ideology",
+    "guiding principle",
+    "guiding thought",
+    "basic principle",
+    "general requirement",
+    "overall requirement",
+    "main objective",
+    "main goal",
+    "objectives",
+    "goals",
+];
+
 pub struct Structure {
     pub items: Vec<Item>,
     pub warnings: Vec<String>,
+    /// The title as read from the text (lines of a split title joined), if it has one.
+    pub title: Option<String>,
 }
 
 fn item(kind: ItemKind, span: Span, parent: Option<usize>) -> Item {
@@ -35,10 +78,11 @@ fn item(kind: ItemKind, span: Span, parent: Option<usize>) -> Item {
         agencies: Vec::new(),
         regions: Vec::new(),
         topics: Vec::new(),
+        level: None,
     }
 }
 
-fn ends_with_punctuation(line: &str) -> bool {
+pub(crate) fn ends_with_punctuation(line: &str) -> bool {
     line.trim_end_matches(['"', '”', '’', '\'', ')', '）'])
         .ends_with([
             '.', '。', ';', '；', '!', '?', '！', '？', ':', '：', ',', '，', '、',
@@ -46,7 +90,7 @@ fn ends_with_punctuation(line: &str) -> bool {
 }
 
 /// A short line without closing punctuation reads as a heading.
-fn is_heading_like(line: &str, lang: Lang) -> bool {
+pub(crate) fn is_heading_like(line: &str, lang: Lang) -> bool {
     if ends_with_punctuation(line) {
         return false;
     }
@@ -59,6 +103,21 @@ fn is_heading_like(line: &str, lang: Lang) -> bool {
         }
         Lang::Zh => line.chars().count() <= 30 && !line.contains(['，', ',', '。']),
     }
+}
+
+/// A heading, or one short sentence that names a provision ("（一）统筹建设监管工作平台。"):
+/// a numbered line of this kind heads the paragraphs that follow it.
+fn is_heading_style(line: &str, lang: Lang) -> bool {
+    if is_heading_like(line, lang) {
+        return true;
+    }
+    let limit = match lang {
+        Lang::Zh => 40,
+        Lang::En => 100,
+    };
+    line.chars().count() <= limit
+        && line.trim_end().ends_with(['。', '.', '！', '!'])
+        && sentence_ends(line).is_empty()
 }
 
 /// "Case 3: …" / "案例三：…"; returns the number and the label ("Case 3").
@@ -91,51 +150,102 @@ fn part_label(line: &str) -> Option<(String, usize)> {
     })
 }
 
-/// Numbers are checked per sequence: all section headings form one sequence whatever their
-/// style (translated texts mix "1." / "Ii." / "Third,"), cases another, and measures one per
-/// marker style.
+/// Rank of the regulation styles: a part holds chapters, a chapter sections, a section
+/// articles.
+fn regulation_rank(style: Style) -> Option<u8> {
+    match style {
+        Style::HanPart => Some(0),
+        Style::HanChapter => Some(1),
+        Style::HanSection => Some(2),
+        Style::HanArticle => Some(3),
+        _ => None,
+    }
+}
+
+/// One numbered item still open for children.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    style: Style,
+    /// The numbering sequence it belongs to (its own style, or that of the sibling it
+    /// continues in a mixed-style translation).
+    sequence: Style,
+    number: u32,
+    item: usize,
+    heading_style: bool,
+}
+
+/// What the first pass knows about an item beyond the model.
+#[derive(Clone, Copy, Default)]
+struct Extra {
+    numbered: bool,
+    style: Option<Style>,
+    heading_like: bool,
+    heading_style: bool,
+    /// A piece of a one-line enumeration ("First, … Second, …").
+    enumerated: bool,
+}
+
+/// Numbers are checked per sequence: cases form one, and numbered items one per style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Sequence {
-    Sections,
     Cases,
-    Measures(Style),
+    Numbered(Style),
 }
 
 struct Builder<'a> {
     text: &'a str,
     lang: Lang,
     items: Vec<Item>,
+    extra: Vec<Extra>,
     warnings: Vec<String>,
-    section: Option<usize>,
+    stack: Vec<Open>,
+    /// The open unnumbered heading, parent of what follows until the next heading.
+    heading: Option<usize>,
     case: Option<usize>,
     /// The open case part, whose span grows with each body line.
     part: Option<usize>,
     /// A label line seen, its body not yet.
     pending_label: Option<String>,
     expect_subtitle: bool,
-    /// Per numbering sequence: the last number and the section it was seen under.
+    /// Per numbering sequence: the last number and the parent it was seen under.
     last_number: BTreeMap<Sequence, (u32, Option<usize>)>,
     line_no: usize,
 }
 
 impl Builder<'_> {
-    fn push(&mut self, it: Item) -> usize {
+    fn push(&mut self, it: Item, extra: Extra) -> usize {
         // Any other item closes the open case part: parts only grow over adjacent lines.
         if it.kind != ItemKind::CasePart {
             self.part = None;
         }
         self.items.push(it);
+        self.extra.push(extra);
         self.items.len() - 1
     }
 
-    fn check_numbering(&mut self, sequence: Sequence, number: u32, label: &str) {
-        let nested = matches!(sequence, Sequence::Measures(_));
-        let previous = self.last_number.insert(sequence, (number, self.section));
+    /// The innermost open container: numbered item, case or unnumbered heading.
+    fn container(&self) -> Option<usize> {
+        let numbered = self.stack.last().map(|o| o.item);
+        [numbered, self.case, self.heading]
+            .into_iter()
+            .flatten()
+            .max()
+    }
+
+    fn check_numbering(
+        &mut self,
+        sequence: Sequence,
+        number: u32,
+        label: &str,
+        parent: Option<usize>,
+    ) {
+        let previous = self.last_number.insert(sequence, (number, parent));
         let where_ = format!("line {}", self.line_no);
         let message = match previous {
             None if number != 1 => Some(format!("numbering {label} starts at {number} ({where_})")),
+            None => None,
             Some((last, _)) if number == last + 1 => None,
-            Some((_, section)) if number == 1 && nested && section != self.section => None,
+            Some((_, before)) if number == 1 && before != parent => None,
             Some((last, _)) if number == 1 => Some(format!(
                 "numbering restarts at {label} after {last} ({where_})"
             )),
@@ -152,7 +262,6 @@ impl Builder<'_> {
             Some((last, _)) => Some(format!(
                 "numbering goes back from {last} to {number} ({where_})"
             )),
-            None => None,
         };
         self.warnings.extend(message);
     }
@@ -164,51 +273,82 @@ impl Builder<'_> {
         self.expect_subtitle = false;
     }
 
-    fn numbered(&mut self, kind: ItemKind, span: Span, m: &Marker) -> usize {
-        let sequence = match kind {
-            ItemKind::Section => Sequence::Sections,
-            _ => Sequence::Measures(m.style),
-        };
-        self.check_numbering(sequence, m.number, &m.label);
-        let parent = if kind == ItemKind::Section {
-            None
-        } else {
-            self.section
-        };
-        let mut it = item(kind, span, parent);
-        it.number = Some(m.number);
-        it.label = Some(m.label.clone());
-        self.push(it)
+    /// The marker a line starts with, including digits that begin the item's own text
+    /// where the numbering expects that number next ("11.121人才…" after 10).
+    fn marker_of(&self, line: &str) -> Option<Marker> {
+        marker(line).or_else(|| {
+            let open = self.stack.iter().rev().find(|o| o.style == Style::Arabic)?;
+            expected_marker(line, open.number + 1)
+        })
     }
 
-    fn line(&mut self, span: Span, title: Option<Span>) {
+    /// Places a numbered line in the tree.
+    fn numbered(&mut self, span: Span, m: &Marker) {
+        let line = &self.text[span.start()..span.end()];
+        let heading_like = is_heading_like(line, self.lang);
+        let heading_style = is_heading_style(line, self.lang);
+        let mut sequence = m.style;
+        if let Some(rank) = regulation_rank(m.style) {
+            // A chapter closes the articles and sections of the one before.
+            if let Some(p) = self
+                .stack
+                .iter()
+                .position(|o| regulation_rank(o.style).is_some_and(|r| r >= rank))
+            {
+                self.stack.truncate(p);
+            }
+        } else if let Some(p) = self.stack.iter().rposition(|o| o.style == m.style) {
+            self.stack.truncate(p);
+        } else if self.lang == Lang::En && heading_like {
+            // "1. Background" … "Ii. Main contents": siblings in a translation's mixed styles.
+            if let Some(p) = self
+                .stack
+                .iter()
+                .rposition(|o| o.heading_style && o.number + 1 == m.number)
+            {
+                sequence = self.stack[p].sequence;
+                self.stack.truncate(p);
+            }
+        }
+        if self.stack.is_empty() && heading_like {
+            self.end_case();
+        }
+        let parent = self.container();
+        self.check_numbering(Sequence::Numbered(sequence), m.number, &m.label, parent);
+        let mut it = item(ItemKind::Measure, span, parent);
+        it.number = Some(m.number);
+        it.label = Some(m.label.clone());
+        let index = self.push(
+            it,
+            Extra {
+                numbered: true,
+                style: Some(m.style),
+                heading_like,
+                heading_style,
+                enumerated: false,
+            },
+        );
+        self.stack.push(Open {
+            style: m.style,
+            sequence,
+            number: m.number,
+            item: index,
+            heading_style,
+        });
+    }
+
+    fn line(&mut self, span: Span) {
         let line = &self.text[span.start()..span.end()];
         // Only the line right after a case heading can be its subtitle.
         let subtitle_expected = std::mem::take(&mut self.expect_subtitle);
-        if is_boilerplate(line) {
-            self.part = None;
-            self.push(item(ItemKind::Boilerplate, span, None));
-            return;
-        }
-        // The title line, and lines that repeat part of it (a title broken over two lines).
-        let in_title = title.is_some_and(|t| {
-            t == span || (line.chars().count() >= 6 && self.text[t.start()..t.end()].contains(line))
-        });
-        if in_title {
-            self.push(item(ItemKind::Title, span, None));
-            return;
-        }
-        if is_meta_line(line) {
-            self.push(item(ItemKind::Meta, span, None));
-            return;
-        }
         if let Some((number, label)) = case_heading(line) {
             self.end_case();
-            self.check_numbering(Sequence::Cases, number, &label);
-            let mut it = item(ItemKind::Case, span, self.section);
+            let parent = self.container();
+            self.check_numbering(Sequence::Cases, number, &label, None);
+            let mut it = item(ItemKind::Case, span, parent);
             it.number = Some(number);
             it.label = Some(label);
-            self.case = Some(self.push(it));
+            self.case = Some(self.push(it, Extra::default()));
             self.expect_subtitle = true;
             return;
         }
@@ -219,7 +359,7 @@ impl Builder<'_> {
                     let s = Span(span.0 + body as u32, span.1);
                     let mut it = item(ItemKind::CasePart, s, Some(case));
                     it.label = Some(label);
-                    self.part = Some(self.push(it));
+                    self.part = Some(self.push(it, Extra::default()));
                 } else {
                     self.pending_label = Some(label);
                 }
@@ -232,7 +372,7 @@ impl Builder<'_> {
             if let Some(label) = self.pending_label.take() {
                 let mut it = item(ItemKind::CasePart, span, Some(case));
                 it.label = Some(label);
-                self.part = Some(self.push(it));
+                self.part = Some(self.push(it, Extra::default()));
                 return;
             }
             if let Some(part) = self.part {
@@ -240,23 +380,22 @@ impl Builder<'_> {
                 return;
             }
         }
-        let m = marker(line);
         let heading = is_heading_like(line, self.lang);
-        match &m {
-            Some(m)
-                if matches!(m.style, Style::HanComma | Style::HanChapter | Style::Roman)
-                    || (heading && matches!(m.style, Style::Arabic | Style::Ordinal)) =>
-            {
-                self.end_case();
-                self.section = Some(self.numbered(ItemKind::Section, span, m));
-            }
-            Some(m) if m.style == Style::Ordinal => self.enumeration(span),
-            Some(m) => {
-                self.numbered(ItemKind::Measure, span, m);
-            }
+        match self.marker_of(line) {
+            Some(m) if m.style == Style::Ordinal && !heading => self.enumeration(span),
+            Some(m) => self.numbered(span, &m),
             None if heading => {
                 self.end_case();
-                self.section = Some(self.push(item(ItemKind::Section, span, None)));
+                self.stack.clear();
+                let it = item(ItemKind::Section, span, None);
+                self.heading = Some(self.push(
+                    it,
+                    Extra {
+                        heading_like: true,
+                        heading_style: true,
+                        ..Extra::default()
+                    },
+                ));
             }
             None => self.paragraph(span),
         }
@@ -271,6 +410,7 @@ impl Builder<'_> {
         {
             starts.push(next);
         }
+        let parent = self.container();
         for (k, &start) in starts.iter().enumerate() {
             let end = starts.get(k + 1).copied().unwrap_or(line.len());
             let piece = &line[start..end];
@@ -288,19 +428,45 @@ impl Builder<'_> {
                     span.0 + start as u32,
                     span.0 + (start + trimmed.len()) as u32,
                 ),
-                self.section,
+                parent,
             );
             it.number = Some(k as u32 + 1);
             it.label = Some(label);
-            self.push(it);
+            self.push(
+                it,
+                Extra {
+                    numbered: true,
+                    style: Some(Style::Ordinal),
+                    enumerated: true,
+                    ..Extra::default()
+                },
+            );
+        }
+    }
+
+    /// A paragraph belongs to the innermost open heading (a heading-style measure takes it
+    /// in later), else to the innermost container.
+    fn paragraph_parent(&self) -> Option<usize> {
+        let heading = self
+            .stack
+            .iter()
+            .rev()
+            .find(|o| o.heading_style)
+            .map(|o| o.item);
+        let numbered_parent = self.stack.last().map(|top| {
+            heading.unwrap_or_else(|| self.items[top.item].parent.map_or(top.item, |p| p as usize))
+        });
+        match (self.case, numbered_parent) {
+            (Some(case), Some(n)) => Some(case.max(n)),
+            (case, n) => n.or(case).or(self.heading),
         }
     }
 
     fn paragraph(&mut self, span: Span) {
-        let parent = self.case.or(self.section);
+        let parent = self.paragraph_parent();
         let line = &self.text[span.start()..span.end()];
         if line.chars().count() <= LONG_PARAGRAPH {
-            self.push(item(ItemKind::Paragraph, span, parent));
+            self.push(item(ItemKind::Paragraph, span, parent), Extra::default());
             return;
         }
         let mut start = 0;
@@ -311,31 +477,98 @@ impl Builder<'_> {
             last = end;
             if chars_since >= CHUNK && line[end..].chars().count() >= CHUNK / 2 {
                 let piece = line[start..end].trim_end();
-                self.push(item(
-                    ItemKind::Paragraph,
-                    Span(span.0 + start as u32, span.0 + (start + piece.len()) as u32),
-                    parent,
-                ));
+                self.push(
+                    item(
+                        ItemKind::Paragraph,
+                        Span(span.0 + start as u32, span.0 + (start + piece.len()) as u32),
+                        parent,
+                    ),
+                    Extra::default(),
+                );
                 start = end + (line[end..].len() - line[end..].trim_start().len());
                 chars_since = 0;
             }
         }
-        self.push(item(
-            ItemKind::Paragraph,
-            Span(span.0 + start as u32, span.1),
-            parent,
-        ));
+        self.push(
+            item(
+                ItemKind::Paragraph,
+                Span(span.0 + start as u32, span.1),
+                parent,
+            ),
+            Extra::default(),
+        );
+    }
+
+    fn table(&mut self, span: Span) {
+        let parent = self.container();
+        self.expect_subtitle = false;
+        self.push(item(ItemKind::Table, span, parent), Extra::default());
+    }
+
+    /// Chrome, meta and title lines: outside the tree, and nothing grows over them.
+    fn plain(&mut self, kind: ItemKind, span: Span) {
+        self.expect_subtitle = false;
+        self.push(item(kind, span, None), Extra::default());
     }
 }
 
-/// Builds the items of a document. `title` is the span of the line chosen as its title.
-pub fn structure(text: &str, lang: Lang, title: Option<Span>) -> Structure {
+/// How the first pass sees a line before the tree is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineClass {
+    Boilerplate,
+    Title,
+    Meta,
+    Content,
+}
+
+/// Builds the items of a document.
+pub fn structure(text: &str, lang: Lang) -> Structure {
+    let lines = line_spans(text);
+    let strs: Vec<&str> = lines.iter().map(|s| &text[s.start()..s.end()]).collect();
+    let block = title_block(&strs, lang);
+    let title_text = block.clone().map(|range| join_title(&strs[range], lang));
+    // A run-on first line (a whole page without line breaks) still names the document, but
+    // is split into paragraphs like any long line rather than kept whole as a title item.
+    let title = block
+        .filter(|r| r.clone().map(|i| strs[i].chars().count()).sum::<usize>() <= LONG_PARAGRAPH);
+    let mut class: Vec<LineClass> = (0..strs.len())
+        .map(|i| {
+            if is_boilerplate(strs[i]) {
+                LineClass::Boilerplate
+            } else if title.as_ref().is_some_and(|r| r.contains(&i)) {
+                LineClass::Title
+            } else if is_meta_line(strs[i])
+                || metadata::is_number_line(strs[i])
+                || metadata::is_note_line(strs[i])
+                || (title.is_some()
+                    && title_text
+                        .as_deref()
+                        .is_some_and(|t| repeats_title(strs[i], t)))
+            {
+                LineClass::Meta
+            } else {
+                LineClass::Content
+            }
+        })
+        .collect();
+    // Signatures: a short organ name (or "总理 李克强") right above a date line.
+    for i in 0..strs.len() {
+        if class[i] == LineClass::Content
+            && metadata::is_signature(strs[i], strs.get(i + 1).copied())
+        {
+            class[i] = LineClass::Meta;
+        }
+    }
+    let tables = table_runs(&strs, &class, lang);
+
     let mut builder = Builder {
         text,
         lang,
         items: Vec::new(),
+        extra: Vec::new(),
         warnings: Vec::new(),
-        section: None,
+        stack: Vec::new(),
+        heading: None,
         case: None,
         part: None,
         pending_label: None,
@@ -346,14 +579,290 @@ pub fn structure(text: &str, lang: Lang, title: Option<Span>) -> Structure {
     // Line numbers (for warnings) counted as we go: counting from the start for every line
     // made large files quadratic.
     let (mut line_no, mut counted) = (1, 0);
-    for span in line_spans(text) {
+    let mut i = 0;
+    while i < lines.len() {
+        let span = lines[i];
         line_no += text[counted..span.start()].matches('\n').count();
         counted = span.start();
         builder.line_no = line_no;
-        builder.line(span, title);
+        if let Some(run) = tables.iter().find(|r| r.start == i) {
+            builder.table(Span(span.0, lines[run.end - 1].1));
+            i = run.end;
+            continue;
+        }
+        match class[i] {
+            LineClass::Boilerplate => builder.plain(ItemKind::Boilerplate, span),
+            LineClass::Meta => builder.plain(ItemKind::Meta, span),
+            LineClass::Title => {
+                let last = title.as_ref().map_or(i, |r| r.end - 1);
+                builder.plain(ItemKind::Title, Span(span.0, lines[last].1));
+                i = last + 1;
+                continue;
+            }
+            LineClass::Content => builder.line(span),
+        }
+        i += 1;
     }
+    let Builder {
+        mut items,
+        extra,
+        warnings,
+        ..
+    } = builder;
+    classify(&mut items, &extra, text);
+    let mut items = take_in_bodies(items, &extra, text, lang);
+    set_levels(&mut items);
     Structure {
-        items: builder.items,
-        warnings: builder.warnings,
+        items,
+        warnings,
+        title: title_text,
     }
 }
+
+/// Decides, with the whole tree known, which numbered items are sections, measures and
+/// points (see the module doc).
+fn classify(items: &mut [Item], extra: &[Extra], text: &str) {
+    let mut has_numbered_child = vec![false; items.len()];
+    for (i, item) in items.iter().enumerate() {
+        if let Some(p) = item.parent {
+            if extra[i].numbered {
+                has_numbered_child[p as usize] = true;
+            }
+        }
+    }
+    for i in 0..items.len() {
+        let e = extra[i];
+        if !e.numbered {
+            continue;
+        }
+        let style = e.style.expect("numbered items have a style");
+        items[i].kind = match style {
+            Style::HanPart | Style::HanChapter | Style::HanSection => ItemKind::Section,
+            Style::HanArticle => ItemKind::Measure,
+            _ if e.enumerated => ItemKind::Measure,
+            _ if has_numbered_child[i] || e.heading_like => ItemKind::Section,
+            _ => ItemKind::Measure,
+        };
+    }
+    // Points: provisions under a preamble heading, and the clauses of an article.
+    for i in 0..items.len() {
+        if items[i].kind != ItemKind::Measure || extra[i].style == Some(Style::HanArticle) {
+            continue;
+        }
+        let mut at = items[i].parent;
+        while let Some(p) = at.map(|p| p as usize) {
+            let in_article = extra[p].style == Some(Style::HanArticle);
+            let preamble = items[p].kind == ItemKind::Section
+                && is_preamble_heading(&text[items[p].span.start()..items[p].span.end()]);
+            if in_article || preamble {
+                items[i].kind = ItemKind::Point;
+                break;
+            }
+            at = items[p].parent;
+        }
+        // "（一）指导思想。以…": the point names its preamble part itself.
+        if items[i].kind == ItemKind::Measure {
+            let line = &text[items[i].span.start()..items[i].span.end()];
+            let content = marker(line).map_or(line, |m| &line[m.content_start..]);
+            let first_sentence = content.split(['。', '.', '：', ':']).next().unwrap_or("");
+            if first_sentence.chars().count() <= 8 && is_preamble_heading(first_sentence) {
+                items[i].kind = ItemKind::Point;
+            }
+        }
+    }
+}
+
+fn is_preamble_heading(heading: &str) -> bool {
+    let content = marker(heading).map_or(heading, |m| &heading[m.content_start..]);
+    let folded = content.trim().to_lowercase();
+    folded.chars().count() <= 24 && PREAMBLE_HEADINGS.iter().any(|h| folded.contains(h))
+}
+
+/// Extends each heading-style measure or point over the paragraphs that follow it as its
+/// children, and drops those paragraph items; parents are renumbered.
+fn take_in_bodies(items: Vec<Item>, extra: &[Extra], text: &str, _lang: Lang) -> Vec<Item> {
+    let mut absorbed_into: Vec<Option<usize>> = vec![None; items.len()];
+    let mut i = 0;
+    while i < items.len() {
+        let owner = &items[i];
+        let absorbs = matches!(owner.kind, ItemKind::Measure | ItemKind::Point)
+            && extra[i].heading_style
+            && !extra[i].enumerated;
+        if !absorbs {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < items.len()
+            && items[j].kind == ItemKind::Paragraph
+            && items[j].parent == Some(i as u32)
+        {
+            absorbed_into[j] = Some(i);
+            j += 1;
+        }
+        i = j;
+    }
+    let mut new_index = vec![0u32; items.len()];
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for (old, item) in items.into_iter().enumerate() {
+        if let Some(owner) = absorbed_into[old] {
+            let owner = new_index[owner] as usize;
+            out[owner].span.1 = item.span.1;
+            new_index[old] = owner as u32;
+            continue;
+        }
+        new_index[old] = out.len() as u32;
+        let mut item = item;
+        item.parent = item.parent.map(|p| new_index[p as usize]);
+        out.push(item);
+    }
+    debug_assert!(out
+        .iter()
+        .all(|i| text.get(i.span.start()..i.span.end()).is_some()));
+    out
+}
+
+/// Words a Chinese title ends with: the kind of document it is.
+const TITLE_ENDINGS: &[&str] = &[
+    "通知", "意见", "决定", "批复", "复函", "函", "办法", "规定", "条例", "方案", "规划", "答复",
+    "通报", "报告", "决议", "细则", "规则", "公告", "纲要", "措施", "指引", "清单", "命令", "令",
+];
+
+/// The lines of the title: the first line near the top that reads like a heading (not
+/// chrome, a dateline or a list item), plus the lines a long Chinese title was broken
+/// into. `None` when the text starts with its content.
+fn title_block(lines: &[&str], lang: Lang) -> Option<std::ops::Range<usize>> {
+    // Chrome, datelines, document numbers and lines without words ("2021 - 2022") come
+    // before a title; the first other line is the title or the start of the content.
+    let first = (0..lines.len().min(8)).find(|&i| {
+        let line = lines[i];
+        !is_boilerplate(line)
+            && !is_meta_line(line)
+            && !metadata::is_number_line(line)
+            && line.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    })?;
+    let line = lines[first];
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = line.chars().filter(|c| c.is_ascii_digit()).count();
+    if letters < 6 || letters <= digits || marker(line).is_some() {
+        return None;
+    }
+    if lang == Lang::Zh {
+        // A sentence is content, not a title.
+        if line
+            .trim_end()
+            .ends_with(['。', '；', ';', '：', ':', '，'])
+        {
+            return None;
+        }
+        let mut end = first + 1;
+        let mut joined = line.to_string();
+        while end < lines.len() && end < first + 3 {
+            let next = lines[end];
+            let complete = TITLE_ENDINGS.iter().any(|w| joined.ends_with(w));
+            let continues = next.chars().count() <= 40
+                && !ends_with_punctuation(next)
+                && marker(next).is_none()
+                && !is_meta_line(next)
+                && !metadata::is_number_line(next)
+                && !is_boilerplate(next);
+            if complete || !continues {
+                break;
+            }
+            // Only join when the pieces together end like a title.
+            let candidate = format!("{joined}{next}");
+            let ends_like_title = TITLE_ENDINGS.iter().any(|w| candidate.ends_with(w))
+                || (end + 1 < lines.len()
+                    && TITLE_ENDINGS
+                        .iter()
+                        .any(|w| format!("{candidate}{}", lines[end + 1]).ends_with(w)));
+            if !ends_like_title {
+                break;
+            }
+            joined = candidate;
+            end += 1;
+        }
+        return Some(first..end);
+    }
+    Some(first..first + 1)
+}
+
+fn join_title(lines: &[&str], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => lines.concat(),
+        Lang::En => lines.join(" "),
+    }
+}
+
+/// A line that repeats the title (the title again above the attached text of a regulation),
+/// spaces ignored: "国 务 院 工 作 规 则" is not the title, but "中华人民共和国个人所得税法实施条例"
+/// printed a second time is.
+fn repeats_title(line: &str, title: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let line = squeeze(line);
+    line.chars().count() >= 6 && line == squeeze(title)
+}
+
+/// Runs of content lines that are the cells of a table: at least three short lines in a
+/// row without sentence ends start a run, which goes on while at least two of every six
+/// lines are short; a run must be six lines or more.
+fn table_runs(lines: &[&str], class: &[LineClass], lang: Lang) -> Vec<std::ops::Range<usize>> {
+    let short = |i: usize| {
+        let line = lines[i];
+        class[i] == LineClass::Content
+            && !ends_with_punctuation(line)
+            && case_heading(line).is_none()
+            && match lang {
+                Lang::Zh => line.chars().count() <= 16,
+                Lang::En => line.split_whitespace().count() <= 3 && line.len() <= 24,
+            }
+    };
+    let unnumbered_short = |i: usize| short(i) && marker(lines[i]).is_none();
+    // The last number of each style outside tables: a line that continues the text's own
+    // numbering ("二、" after "一、") ends a table; numbering inside a table restarts.
+    let mut last: BTreeMap<Style, u32> = BTreeMap::new();
+    let continues_text = |last: &BTreeMap<Style, u32>, i: usize| {
+        marker(lines[i]).is_some_and(|m| last.get(&m.style).is_some_and(|&n| m.number == n + 1))
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let starts = i + 2 < lines.len()
+            && unnumbered_short(i)
+            && unnumbered_short(i + 1)
+            && unnumbered_short(i + 2);
+        if !starts {
+            if let Some(m) = marker(lines[i]).filter(|_| class[i] == LineClass::Content) {
+                last.insert(m.style, m.number);
+            }
+            i += 1;
+            continue;
+        }
+        let mut end = i + 3;
+        while end < lines.len() && class[end] == LineClass::Content && !continues_text(&last, end) {
+            let window = end.saturating_sub(5)..=end;
+            let shorts = window.filter(|&k| short(k)).count();
+            if shorts < 2 {
+                break;
+            }
+            end += 1;
+        }
+        // Trailing long lines belong to the text after the table.
+        while end > i && !short(end - 1) {
+            end -= 1;
+        }
+        if end - i >= 6 {
+            runs.push(i..end);
+            i = end;
+        } else {
+            if let Some(m) = marker(lines[i]).filter(|_| class[i] == LineClass::Content) {
+                last.insert(m.style, m.number);
+            }
+            i += 1;
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests;

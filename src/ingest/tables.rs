@@ -10,7 +10,7 @@
 
 use super::lexicon::{lexicon, EntryKind};
 use super::{figures, topics};
-use crate::model::{Document, Entity, Figure, Span};
+use crate::model::{Document, Entity, Figure, ItemKind, Span};
 use std::collections::BTreeMap;
 
 /// One table of entities plus the index from id to position.
@@ -121,6 +121,24 @@ impl Tables {
         })
     }
 
+    /// A collective named as a responsible unit ("各省级人民政府", "有关部门和单位"): kept
+    /// under its own name with the kind `collective`, so that it is never taken for one
+    /// agency; no warning, since collectives are not meant to be in the lexicon.
+    pub fn collective(&mut self, name: &str) -> u32 {
+        if let Some(entry) = lexicon().agency(name) {
+            let id = self.entry(entry);
+            self.agencies.entities[id as usize].kind = "collective".into();
+            return id;
+        }
+        self.agencies
+            .intern(&format!("collective:{name}"), || Entity {
+                kind: "collective".into(),
+                zh: name.to_string(),
+                en: String::new(),
+                parent: None,
+            })
+    }
+
     fn topic(&mut self, index: usize) -> u32 {
         let topic = &topics::topics()[index];
         self.topics.intern(topic.id, || Entity {
@@ -131,10 +149,42 @@ impl Tables {
         })
     }
 
+    /// The regions named in a text (lexicon mentions that are places), in order, once.
+    fn regions_in(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        for mention in lexicon().mentions(text) {
+            if lexicon().entries[mention.entry].kind == EntryKind::Agency {
+                continue;
+            }
+            let id = self.entry(mention.entry);
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
     /// Tags the content items of a document with the regions, agencies and topics they
-    /// mention, extracts their figures, and sets the document's main regions.
-    pub fn tag(&mut self, doc: &mut Document) {
-        let mut region_counts: BTreeMap<u32, usize> = BTreeMap::new();
+    /// mention, extracts their figures, and sets the document's own regions: those of its
+    /// title and of its issuer (source and signature lines), not every place it names. An
+    /// annotation's scope clause (适用范围：上海自贸试验区) tags its item with that zone.
+    pub fn tag(&mut self, doc: &mut Document, scopes: &[(usize, String)]) {
+        let mut own_regions = self.regions_in(&doc.title);
+        for item in doc.items.iter().filter(|i| i.kind == ItemKind::Meta) {
+            let line = &doc.text[item.span.start()..item.span.end()];
+            let issuer = super::metadata::is_organ_line(line)
+                || ["来源", "Source", "发文机关", "发布机构"]
+                    .iter()
+                    .any(|l| line.contains(l));
+            if issuer {
+                for r in self.regions_in(line) {
+                    if !own_regions.contains(&r) {
+                        own_regions.push(r);
+                    }
+                }
+            }
+        }
+        own_regions.sort();
         let mut figures_found = Vec::new();
         for (index, item) in doc.items.iter_mut().enumerate() {
             if !item.kind.is_content() {
@@ -155,8 +205,12 @@ impl Tables {
                     list.push(id);
                 }
             }
-            for &r in &item.regions {
-                *region_counts.entry(r).or_default() += 1;
+            for (_, scope) in scopes.iter().filter(|(i, _)| *i == index) {
+                for r in self.regions_in(scope) {
+                    if !item.regions.contains(&r) {
+                        item.regions.push(r);
+                    }
+                }
             }
             for (topic, _keyword) in topics::assign(&prose) {
                 let id = self.topic(topic);
@@ -186,7 +240,7 @@ impl Tables {
             }
         }
         doc.figures = figures_found;
-        doc.regions = main_regions(&region_counts);
+        doc.regions = own_regions;
     }
 }
 
@@ -243,22 +297,6 @@ fn without_annotations(
         }
     }
     out
-}
-
-/// The regions a document is about: those mentioned in at least a fifth as many items as
-/// the most mentioned one (at most eight), in table order.
-fn main_regions(counts: &BTreeMap<u32, usize>) -> Vec<u32> {
-    let top = counts.values().copied().max().unwrap_or(0);
-    let mut ranked: Vec<(u32, usize)> = counts
-        .iter()
-        .filter(|(_, &n)| n * 5 >= top)
-        .map(|(&r, &n)| (r, n))
-        .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.truncate(8);
-    let mut regions: Vec<u32> = ranked.into_iter().map(|(r, _)| r).collect();
-    regions.sort();
-    regions
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ pub use validate::BundleError;
 use serde::{Deserialize, Serialize};
 
 /// Version of the bundle format. Readers refuse any other version.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A half-open byte range `[start, end)` into a document's `text`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -139,16 +139,26 @@ pub enum ItemKind {
     Title,
     /// Datelines, source lines, signatures, addressees: about the document, not content.
     Meta,
-    /// A heading: 一、… / 第一章 / "I." / a short unpunctuated line.
+    /// A heading at any depth (its `level`: 1 outermost): 一、… / （一）… with items below it /
+    /// 第一章 / "I." / a short unpunctuated line.
     Section,
-    /// A numbered measure or an enumerated point ("12." / （一） / "First, …").
+    /// An operative provision: the finest numbered level that carries content ("12." /
+    /// （一） / "First, …"), or a regulation's article (第X条). A heading-style measure
+    /// ("（一）统筹建设监管工作平台。") covers the paragraphs that follow it.
     Measure,
+    /// An enumerated point that is not a provision of its own: the points of preamble parts
+    /// (指导思想, 基本原则, 总体要求, 发展目标; guiding principles, objectives) and the
+    /// enumerated clauses of an article.
+    Point,
     /// "Case N: title" plus its subtitle line.
     Case,
     /// A labelled part of a case ("Reform approach:" / "Reform highlights:"); its `label`
     /// names the part and its span covers the part's body.
     CasePart,
     Paragraph,
+    /// Lines that are the cells of a table (many short lines without sentence ends), as one
+    /// item; its text keeps one cell per line.
+    Table,
     /// Site chrome (navigation, footers): kept, but not content.
     Boilerplate,
 }
@@ -198,7 +208,8 @@ pub struct Item {
     /// The marker or label as written: "一", "Case 3", "Reform approach", "First".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Index (in `Document::items`) of the enclosing section or case.
+    /// Index (in `Document::items`) of the enclosing section, case or measure (a
+    /// measure's clauses); always an earlier item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -212,6 +223,9 @@ pub struct Item {
     /// Topics assigned by the rules in `src/ingest/topics.tsv` (indices into `Bundle::topics`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<u32>,
+    /// A section's depth in the document's outline: 1 for the outermost headings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
 }
 
 impl Item {
@@ -332,9 +346,16 @@ pub struct Document {
     /// Publisher or source as stated ("信息来源:湖北省政府网"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The document's own number(s), from its header or page metadata.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub doc_numbers: Vec<DocNumber>,
-    /// Regions the document is mainly about (indices into `Bundle::regions`).
+    /// Numbers of other documents that its body cites.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cited_numbers: Vec<DocNumber>,
+    /// The title was made up (from the first line) because the text has no title line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title_derived: bool,
+    /// Regions the document is about: its issuer's and its subject's (indices into `Bundle::regions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<u32>,
     pub text: String,
@@ -357,6 +378,29 @@ impl Document {
     /// Length of the text in Unicode scalar values (what a reader would call characters).
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
+    }
+}
+
+/// Sets every section's `level` from its parents: one more than the number of sections
+/// above it (parents are earlier items; a parent out of range ends the chain, which
+/// validation reports). Ingest and the bundle reader both call it, so a level is never
+/// stored twice.
+pub fn set_levels(items: &mut [Item]) {
+    for i in 0..items.len() {
+        if items[i].kind != ItemKind::Section {
+            items[i].level = None;
+            continue;
+        }
+        let mut level = 1u8;
+        let mut at = items[i].parent;
+        while let Some(p) = at.map(|p| p as usize).filter(|&p| p < i) {
+            if items[p].kind == ItemKind::Section {
+                level = items[p].level.unwrap_or(1).saturating_add(1);
+                break;
+            }
+            at = items[p].parent;
+        }
+        items[i].level = Some(level);
     }
 }
 

@@ -127,16 +127,17 @@ impl Bundle {
                     doc.id
                 ));
             }
-            for number in &doc.doc_numbers {
+            for number in doc.doc_numbers.iter().chain(&doc.cited_numbers) {
                 check_span("document number", number.span)?;
             }
             if let Some(span) = doc.date.evidence {
                 check_span("date", span)?;
             }
-            for item in &doc.items {
+            for (index, item) in doc.items.iter().enumerate() {
                 check_span("item", item.span)?;
+                // Parents come before their children: the outline is a tree, never a cycle.
                 if let Some(parent) = item.parent {
-                    in_range("parent item", parent, doc.items.len())?;
+                    in_range("parent item", parent, index)?;
                 }
                 for annotation in &item.annotations {
                     check_span("annotation", annotation.span)?;

@@ -2,8 +2,9 @@
 //! are positional arrays (layouts on the types below) rather than objects; item spans are
 //! written as `[gap since the previous item's end, length]`, annotation and figure spans as
 //! `[offset from their item's start, length]`, annotation units as lead / support lists,
-//! and a label is omitted when it only repeats the number. Small numbers compress far
-//! better than absolute offsets; in memory every span stays absolute.
+//! and a label is omitted when it only repeats the number. A section's level is not written:
+//! it is one more than the number of sections above it, recomputed on reading. Small
+//! numbers compress far better than absolute offsets; in memory every span stays absolute.
 //!
 //! Cost: one pass over the items and figures each way.
 
@@ -175,6 +176,10 @@ struct WireDocument {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     doc_numbers: Vec<DocNumber>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    cited_numbers: Vec<DocNumber>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    title_derived: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     regions: Vec<u32>,
     text: String,
     items: Vec<WireItem>,
@@ -259,6 +264,8 @@ fn to_wire(doc: &Document) -> WireDocument {
         date: doc.date.clone(),
         source: doc.source.clone(),
         doc_numbers: doc.doc_numbers.clone(),
+        cited_numbers: doc.cited_numbers.clone(),
+        title_derived: doc.title_derived,
         regions: doc.regions.clone(),
         text: doc.text.clone(),
         items,
@@ -311,9 +318,12 @@ fn from_wire(wire: WireDocument) -> Document {
                 agencies: w.agencies,
                 regions: w.regions,
                 topics: w.topics,
+                level: None,
             }
         })
         .collect();
+    let mut items = items;
+    super::set_levels(&mut items);
     let figures = wire
         .figures
         .into_iter()
@@ -340,6 +350,8 @@ fn from_wire(wire: WireDocument) -> Document {
         date: wire.date,
         source: wire.source,
         doc_numbers: wire.doc_numbers,
+        cited_numbers: wire.cited_numbers,
+        title_derived: wire.title_derived,
         regions: wire.regions,
         text: wire.text,
         items,
