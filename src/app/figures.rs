@@ -42,6 +42,14 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
+/// A value, or a range's two ends: 5 → "5"; 5 to 10 → "5–10".
+pub fn format_figure(value: f64, upper: Option<f64>) -> String {
+    match upper {
+        Some(upper) => format!("{}–{}", format_value(value), format_value(upper)),
+        None => format_value(value),
+    }
+}
+
 #[component]
 pub fn FiguresView() -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
@@ -90,7 +98,7 @@ pub fn FiguresView() -> impl IntoView {
                 view! {
                     <tr>
                         <td class="num" lang=text_lang>{doc.slice(f.span).to_string()}</td>
-                        <td class="num">{format_value(f.value)}</td>
+                        <td class="num">{format_figure(f.value, f.upper)}</td>
                         <td>{f.unit.clone()}</td>
                         <td>{kind_label}</td>
                         <td>{direction}</td>

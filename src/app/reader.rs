@@ -205,7 +205,7 @@ fn details(bundle: &Bundle, doc: &Document, index: u32, ui: UiLang) -> impl Into
             format!(
                 "{} ({} {})",
                 doc.slice(f.span),
-                super::figures::format_value(f.value),
+                super::figures::format_figure(f.value, f.upper),
                 f.unit
             )
         })

@@ -1,4 +1,6 @@
-//! Finding dates in text: 2021-02-08, 2021年1月21日, 二〇二一年一月二十一日, 2021年3月,
+//! Finding dates in text: 2021-02-08, 2021年1月21日 (also in full-width digits,
+//! ２０１９年１月２７日), 二〇二一年一月二十一日 and 一九九六年三月四日 (with 〇, ○ or 零 for
+//! zero; month and year precision too: 一九九七年二月, 二〇〇四年), 2021年3月,
 //! "2022 - Dec -06", "September 2, 2020", "2 September 2020", "March 2021", and the
 //! year-less "September 2".
 //!
@@ -47,13 +49,37 @@ fn plausible(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> bool {
         && day.is_none_or(|d| (1..=31).contains(&d))
 }
 
-/// A run of ASCII digits at `at`: its value and length.
+/// The value of an ASCII or full-width digit.
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// A run of 1 to 4 ASCII or full-width digits at `at`: its value, its length in bytes
+/// (what spans add up) and its number of digits.
+fn digit_run(text: &str, at: usize) -> Option<(u32, usize, usize)> {
+    let (mut value, mut bytes, mut count) = (0u32, 0usize, 0usize);
+    for c in text[at..].chars() {
+        let Some(d) = digit(c) else { break };
+        count += 1;
+        if count > 4 {
+            return None;
+        }
+        value = value * 10 + d;
+        bytes += c.len_utf8();
+    }
+    (count > 0).then_some((value, bytes, count))
+}
+
+/// A run of 1 to 4 digits at `at`: its value and its number of digits, when they are
+/// ASCII (one byte each) — the English forms.
 fn digits_at(text: &str, at: usize) -> Option<(u32, usize)> {
-    let len = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    (1..=4)
-        .contains(&len)
-        .then(|| (text[at..at + len].parse().ok(), len))
-        .and_then(|(v, l)| Some((v?, l)))
+    digit_run(text, at)
+        .filter(|&(_, bytes, count)| bytes == count)
+        .map(|(v, _, count)| (v, count))
 }
 
 /// Skips spaces (ASCII and ideographic) from `at`.
@@ -65,18 +91,18 @@ fn skip_spaces(text: &str, at: usize) -> usize {
 }
 
 fn numeric_date(text: &str, at: usize) -> Option<FoundDate> {
-    let (year, ylen) = digits_at(text, at).filter(|&(_, l)| l == 4)?;
+    let (year, ylen, _) = digit_run(text, at).filter(|&(_, _, n)| n == 4)?;
     let mut pos = at + ylen;
-    // 2021年1月21日 / 2021年3月
+    // 2021年1月21日 / 2021年3月 / ２０１９年１月２７日
     if text[pos..].starts_with('年') {
         pos += '年'.len_utf8();
-        let (month, mlen) = digits_at(text, pos)?;
+        let (month, mlen, _) = digit_run(text, pos)?;
         pos += mlen;
         if !text[pos..].starts_with('月') {
             return None;
         }
         pos += '月'.len_utf8();
-        if let Some((day, dlen)) = digits_at(text, pos) {
+        if let Some((day, dlen, _)) = digit_run(text, pos) {
             if text[pos + dlen..].starts_with(['日', '号']) {
                 let end = pos + dlen + '日'.len_utf8();
                 return Some(FoundDate {
@@ -94,7 +120,10 @@ fn numeric_date(text: &str, at: usize) -> Option<FoundDate> {
             day: None,
         });
     }
-    // 2021-02-08, 2021/2/8, 2021.2.8, "2022 - Dec -06"
+    // 2021-02-08, 2021/2/8, 2021.2.8, "2022 - Dec -06" (ASCII digits only)
+    if ylen != 4 {
+        return None;
+    }
     let sep_at = skip_spaces(text, pos);
     let sep = text[sep_at..]
         .chars()
@@ -125,14 +154,19 @@ fn numeric_date(text: &str, at: usize) -> Option<FoundDate> {
     })
 }
 
-/// 二〇二一年一月二十一日 (years written digit by digit).
+/// The value of a Chinese digit as written in years: 〇 一 … 九, and ○ (WHITE CIRCLE) or 零
+/// for zero.
+fn han_digit(c: char) -> Option<usize> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .or(matches!(c, '○' | '零').then_some(0))
+}
+
+/// 二〇二一年一月二十一日, 一九九六年三月四日, 二○○四年十二月十七日 (years written digit by
+/// digit); 一九九七年二月 (month precision) and 二〇〇四年 (year precision).
 fn han_date(text: &str, at: usize) -> Option<FoundDate> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or((c == '零').then_some(0))
-    };
+    let digit = han_digit;
     let year_chars: Vec<char> = text[at..].chars().take(4).collect();
     if year_chars.len() < 4 {
         return None;
@@ -149,9 +183,16 @@ fn han_date(text: &str, at: usize) -> Option<FoundDate> {
             .collect()
     };
     let m = numeral(pos);
-    let month = han_number(&m)?;
-    pos += m.len();
-    pos += text[pos..].starts_with('月').then_some('月'.len_utf8())?;
+    let month = han_number(&m).filter(|_| text[pos + m.len()..].starts_with('月'));
+    let Some(month) = month else {
+        return Some(FoundDate {
+            span: (at, pos),
+            year: Some(year),
+            month: None,
+            day: None,
+        });
+    };
+    pos += m.len() + '月'.len_utf8();
     let d = numeral(pos);
     let day = han_number(&d);
     let end = if day.is_some() && text[pos + d.len()..].starts_with('日') {
@@ -240,17 +281,19 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut at = 0;
     while at < text.len() {
         let c = text[at..].chars().next().unwrap();
-        let boundary = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|p| !p.is_ascii_alphanumeric());
+        let before = text[..at].chars().next_back();
+        let boundary = before.is_none_or(|p| !p.is_ascii_alphanumeric() && digit(p).is_none());
         let date = if !boundary {
             None
         } else if c.is_ascii_digit() {
             numeric_date(text, at).or_else(|| english_day_first(text, at))
+        } else if digit(c).is_some() {
+            numeric_date(text, at)
         } else if c.is_ascii_uppercase() {
             english_month_first(text, at)
-        } else if "〇二".contains(c) {
+        } else if "〇○零一二".contains(c)
+            && before.is_none_or(|p| han_digit(p).is_none() && !"十百千两".contains(p))
+        {
             han_date(text, at)
         } else {
             None
@@ -325,6 +368,99 @@ mod tests {
             ymd("on 2 September 2020"),
             [(Some(2020), Some(9), Some(2), "2 September 2020")]
         );
+    }
+
+    /// Years written digit by digit in Chinese numerals, 19xx and 20xx, with 〇, ○ or 零.
+    #[test]
+    fn chinese_numeral_dates_of_both_centuries() {
+        // gov.cn 国办发〔1996〕25号 (signed)
+        let text = "中央军委办公厅\n一九九六年六月二十九日 \u{a0} \u{a0}";
+        assert_eq!(
+            ymd(text),
+            [(Some(1996), Some(6), Some(29), "一九九六年六月二十九日")]
+        );
+        // gov.cn 国发〔1981〕88号
+        assert_eq!(
+            ymd("一九八一年五月二十三日"),
+            [(Some(1981), Some(5), Some(23), "一九八一年五月二十三日")]
+        );
+        // gov.cn 国发〔2004〕18号: ○ (U+25CB WHITE CIRCLE) for 〇
+        assert_eq!(
+            ymd("（二○○四年六月十六日国务院第五十四次常务会议通过）"),
+            [(Some(2004), Some(6), Some(16), "二○○四年六月十六日")]
+        );
+        assert_eq!(
+            ymd("二○○四年十二月十七日"),
+            [(Some(2004), Some(12), Some(17), "二○○四年十二月十七日")]
+        );
+        assert_eq!(
+            ymd("二零零四年十月十日"),
+            [(Some(2004), Some(10), Some(10), "二零零四年十月十日")]
+        );
+        assert_eq!(
+            ymd("一九九六年三月四日"),
+            [(Some(1996), Some(3), Some(4), "一九九六年三月四日")]
+        );
+        // Month and year precision.
+        assert_eq!(
+            ymd("一九九七年二月印发"),
+            [(Some(1997), Some(2), None, "一九九七年二月")]
+        );
+        assert_eq!(
+            ymd("自二〇〇四年起施行"),
+            [(Some(2004), None, None, "二〇〇四年")]
+        );
+        assert_eq!(
+            ymd("一九八〇年九月一日"),
+            [(Some(1980), Some(9), Some(1), "一九八〇年九月一日")]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_that_are_not_dates() {
+        for text in [
+            "一二三四五",
+            "一二三四年",
+            "二三四五年",
+            "一九三七年七月七日",
+            "十一九九六年",
+            "第二〇二一年",
+            "一九九六",
+            "二〇〇四",
+            "一九九六年十三月",
+        ] {
+            let found = ymd(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|d| d.0 != Some(1996) && d.0 != Some(2004) && d.1 != Some(13)),
+                "{text}: {found:?}"
+            );
+        }
+        assert!(ymd("一二三四五").is_empty());
+        assert!(
+            ymd("一九三七年七月七日").is_empty(),
+            "before 1949: not plausible"
+        );
+        assert!(ymd("十一九九六年").is_empty());
+    }
+
+    /// Full-width digits: the span stays an exact byte range of the text.
+    #[test]
+    fn full_width_digits() {
+        let text = "成文日期：２０１９年１月２７日。";
+        let found = find_dates(text);
+        assert_eq!(
+            ymd(text),
+            [(Some(2019), Some(1), Some(27), "２０１９年１月２７日")]
+        );
+        assert_eq!(found[0].span, (15, 15 + 3 * 4 + 3 + 3 + 3 + 3 * 2 + 3));
+        assert_eq!(
+            ymd("于２０２１年３月印发"),
+            [(Some(2021), Some(3), None, "２０２１年３月")]
+        );
+        assert!(ymd("１２３４５年１月").is_empty());
+        assert!(ymd("１３月４５日").is_empty());
     }
 
     #[test]

@@ -232,6 +232,7 @@ impl Tables {
                         (base + found.sentence.1) as u32,
                     ),
                     value: found.value,
+                    upper: found.upper,
                     unit: found.unit,
                     scale: found.scale,
                     kind: found.kind,

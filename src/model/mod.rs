@@ -272,8 +272,13 @@ pub struct Figure {
     pub span: Span,
     /// The sentence it came from.
     pub sentence: Span,
-    /// The value with its scale applied: "1.161 billion" → 1.161e9, "2.13亿" → 2.13e8.
+    /// The value with its scale applied: "1.161 billion" → 1.161e9, "2.13亿" → 2.13e8. For a
+    /// range ("5—10年", "1000万—5000万元"), its low end.
     pub value: f64,
+    /// The high end of a range, with its scale applied ("1000万—5000万元" → 5e7); at least
+    /// `value` (checked on load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
     /// Canonical unit code: "yuan", "usd", "%", "pp", "enterprise", "day", "train", "" …
     pub unit: String,
     /// The scale word as written, if any: "亿", "万", "billion", "million", "thousand".

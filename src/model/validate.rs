@@ -165,6 +165,15 @@ impl Bundle {
                         doc.id
                     ));
                 }
+                if figure
+                    .upper
+                    .is_some_and(|u| !u.is_finite() || u < figure.value)
+                {
+                    return invalid(format!(
+                        "document {:?}: a figure's upper bound is not finite or below its value",
+                        doc.id
+                    ));
+                }
             }
         }
         Ok(())

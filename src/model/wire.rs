@@ -40,7 +40,8 @@ struct WireItem {
 }
 
 /// `[item, offset, length, sentence offset, sentence length, value, unit, kind, direction,
-/// scale]`, trailing nulls left out; offsets from the item's start.
+/// scale, upper]`, trailing nulls left out; offsets from the item's start. `upper` (the
+/// high end of a range) came last, so rows written before it still read the same.
 struct WireFigure {
     item: u32,
     span: [i64; 2],
@@ -50,6 +51,7 @@ struct WireFigure {
     scale: Option<String>,
     kind: FigureKind,
     direction: Option<Direction>,
+    upper: Option<f64>,
 }
 
 fn trimmed(mut row: Vec<Value>) -> Value {
@@ -138,6 +140,7 @@ impl Serialize for WireFigure {
             json!(self.kind),
             json!(self.direction),
             json!(self.scale),
+            json!(self.upper),
         ])
         .serialize(serializer)
     }
@@ -157,6 +160,7 @@ impl<'de> Deserialize<'de> for WireFigure {
                 kind: field(row, 7)?,
                 direction: field(row, 8)?,
                 scale: field(row, 9)?,
+                upper: field(row, 10)?,
             })
         };
         parse().map_err(|e| serde::de::Error::custom(format!("figure: {e}")))
@@ -252,6 +256,7 @@ fn to_wire(doc: &Document) -> WireDocument {
                 scale: f.scale.clone(),
                 kind: f.kind,
                 direction: f.direction,
+                upper: f.upper,
             }
         })
         .collect();
@@ -334,6 +339,7 @@ fn from_wire(wire: WireDocument) -> Document {
                 span: absolute(f.span, base),
                 sentence: absolute(f.sentence, base),
                 value: f.value,
+                upper: f.upper,
                 unit: f.unit,
                 scale: f.scale,
                 kind: f.kind,
@@ -367,4 +373,54 @@ pub fn serialize<S: Serializer>(documents: &[Document], serializer: S) -> Result
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Document>, D::Error> {
     let wire = Vec::<WireDocument>::deserialize(deserializer)?;
     Ok(wire.into_iter().map(from_wire).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{ingest, Source};
+    use crate::model::{Bundle, BundleError};
+    use serde_json::Value;
+
+    fn bundle(text: &str) -> Bundle {
+        let source = Source {
+            name: "a.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        ingest(&[source]).expect("ingests")
+    }
+
+    fn figure_rows(json: &str) -> Vec<Value> {
+        let v: Value = serde_json::from_str(json).unwrap();
+        v["documents"][0]["figures"].as_array().unwrap().clone()
+    }
+
+    /// A range's upper bound is the 11th field, after `scale`; other rows keep their length.
+    #[test]
+    fn upper_bounds_are_appended_and_read_back() {
+        let b = bundle("关于试点的通知\n\n力争三到五年时间内完成，投资1000万—5000万元，共3天。\n");
+        let json = b.to_json();
+        let rows = figure_rows(&json);
+        let lens: Vec<usize> = rows.iter().map(|r| r.as_array().unwrap().len()).collect();
+        assert_eq!(lens, [11, 11, 8], "{rows:?}");
+        assert_eq!(rows[0][9], Value::Null);
+        assert_eq!(rows[0][10].as_f64(), Some(5.0));
+        assert_eq!(
+            (rows[1][9].as_str(), rows[1][10].as_f64()),
+            (Some("万"), Some(5e7))
+        );
+        let back = Bundle::from_json(&json).expect("valid");
+        assert_eq!(back, b);
+        let uppers: Vec<Option<f64>> = back.documents[0].figures.iter().map(|f| f.upper).collect();
+        assert_eq!(uppers, [Some(5.0), Some(5e7), None]);
+    }
+
+    #[test]
+    fn an_upper_bound_below_the_value_is_refused() {
+        let mut b = bundle("关于试点的通知\n\n力争三到五年时间内完成。\n");
+        b.documents[0].figures[0].upper = Some(2.0);
+        assert!(matches!(
+            Bundle::from_json(&b.to_json()),
+            Err(BundleError::Invalid(_))
+        ));
+    }
 }

@@ -11,23 +11,29 @@
 //! 2. an optional scale ([`units`]): 万, 亿, 万亿, 千万, 百万, thousand, million, billion,
 //!    trillion, applied to the value (2.13亿 → 2.13e8);
 //! 3. an optional unit (longest match in the [`units`] table, "working days" before
-//!    "days"), or a currency sign before the number ("US$", "RMB", "¥"). The low end of a
-//!    range ("5-7 days", "1至2亿元") takes the unit and scale factor of the high end, but
-//!    its span is the number alone and its `scale` stays `None` (nothing is written there);
-//! 4. whether the number is not a figure at all ([`exclude`]): years and dates
-//!    ("2021年1月21日", "2022-06-01", "September 2", "in 2021"), times ("10:20:00"),
-//!    document and registration numbers ("国办发〔2022〕35号", "No. 16", ICP numbers),
-//!    phone numbers, zip codes and other digit runs of six or more without a unit, list
-//!    numbering at the start of a line ("1.", "41加快", "(1)"), labels ("Case 3:",
-//!    "No. 3855"), ordinals (第三批, "3rd") and numbers glued to letters ("5G", "IPv6").
+//!    "days"; 米, 毫米, 公斤, 岁, 起, 所, 台 … in Chinese), possibly after 多/余 ("50多年"),
+//!    or a currency sign before the number ("US$", "RMB", "¥");
+//! 4. a range: a range mark (- – — ― ～ 至 到) and a second number of the same form make
+//!    one figure ("5—10年", "10%—15%", "1000万—5000万元", "三到五年", "5-7 days") whose
+//!    `value` is the low end and `upper` the high end, each with its scale (the low end
+//!    takes the high end's scale and unit when it has none); a range with an end that is
+//!    not a figure (a year, a date, a phone number) is skipped whole;
+//! 5. whether the number is not a figure at all ([`exclude`]): years and dates
+//!    ("2021年1月21日", "二○○四年", "2022-06-01", "September 2", "in 2021"), times
+//!    ("10:20:00"), document and registration numbers ("国办发〔2022〕35号", "No. 16", ICP
+//!    numbers), phone numbers, zip codes and other digit runs of six or more without a
+//!    unit, list numbering at the start of a line or after a colon ("1.", "41加快", "(1)",
+//!    "注：1、"), labels ("Case 3:", "No. 3855", 附件1, 图1, "GB 50180"), ordinals (第三批,
+//!    "3rd", 十届四次会议), numbers glued to letters or joined into names ("5G", "IPv6",
+//!    "1+X", “12·21”, “三项制度”), factors of a formula ("×100%") and 二次 ("secondary").
 //!    A Chinese numeral only counts when a unit follows (三十五项), and a lone 一 never
 //!    does, so 统一, 一流, 一批 and 一、 stay words. English number words ("five") are not
 //!    read;
-//! 5. the kind, from the unit: money, percent, duration, quantity or count (also for a bare
+//! 6. the kind, from the unit: money, percent, duration, quantity or count (also for a bare
 //!    number such as "reached 31,559", whose unit is ""). A percentage, or a number of
 //!    percentage points, becomes a rate of change when its clause has a direction word or
 //!    a comparison ("year-on-year", 同比); percentage points always are one;
-//! 6. the direction ([`cues`]): the nearest up word (increase, grew, rose, 增长, 提高, 增加,
+//! 7. the direction ([`cues`]): the nearest up word (increase, grew, rose, 增长, 提高, 增加,
 //!    上升, 扩大 …) or down word (decrease, fell, reduced, cut, shortened, saving, 下降,
 //!    减少, 缩短, 压缩, 降低, 节省 …) before the figure in the same clause (clauses end
 //!    at commas and semicolons). It applies to every kind, so in "reduced from 11
@@ -39,7 +45,7 @@
 //! excepted, and widened when a unit such as "U.S. dollars" holds a period) contains its
 //! figure. No input makes it panic, and values are always finite.
 //!
-//! Cost: O(n · U) time for a text of n bytes, where U is the (fixed, ~130-entry) unit table
+//! Cost: O(n · U) time for a text of n bytes, where U is the (fixed, ~160-entry) unit table
 //! consulted at each number; cue look-around is capped at a few hundred bytes per figure
 //! and sentences are found by binary search, so extraction is linear in practice. Memory
 //! is the output plus one vector of sentence bounds.
@@ -54,7 +60,7 @@ mod units;
 mod tests;
 
 use crate::model::{Direction, FigureKind};
-use exclude::Reading;
+use exclude::{Bound, Reading};
 use numbers::{Form, Num};
 use units::{Class, Hit};
 
@@ -65,8 +71,11 @@ pub struct Found {
     pub span: (usize, usize),
     /// The sentence containing it.
     pub sentence: (usize, usize),
-    /// The value with its scale applied: 1.161 billion → 1.161e9; 2.13亿 → 2.13e8.
+    /// The value with its scale applied: 1.161 billion → 1.161e9; 2.13亿 → 2.13e8. For a
+    /// range ("5—10年"), its low end.
     pub value: f64,
+    /// The high end of a range, with its scale applied: "1000万—5000万元" → 5e7.
+    pub upper: Option<f64>,
     /// Canonical unit code ("yuan", "usd", "%", "pp", "enterprise", "day", …) or "".
     pub unit: String,
     /// The scale word as written: "亿", "万", "billion", …
@@ -99,6 +108,7 @@ pub fn extract(text: &str) -> Vec<Found> {
 struct Raw {
     span: (usize, usize),
     value: f64,
+    upper: Option<f64>,
     unit: &'static str,
     scale: Option<(usize, usize)>,
 }
@@ -110,76 +120,156 @@ enum Step {
     Nothing,
 }
 
-/// Reads the number starting at `pos` with its scale and unit, if it is a figure.
-fn read_at(text: &str, pos: usize, last_end: usize) -> Step {
-    let starts_run = text::char_before(text, pos)
-        .and_then(numbers::digit)
-        .is_none();
-    let Some(num) = numbers::scan(text, pos).filter(|_| starts_run) else {
-        return Step::Nothing;
-    };
-    let scale = match num.form {
-        Form::Half => None,
-        _ => units::scale_at(text, num.end),
-    };
-    let mut unit = units::unit_at(text, scale.map_or(num.end, |s| s.end));
-    let mut factor = scale.map(|s| s.factor);
-    if num.form == Form::Digits && scale.is_none() && unit.is_none() {
-        if let Some((range_scale, range_unit)) = range_end(text, num.end) {
-            (unit, factor) = (
-                range_unit.map(|u| Hit {
-                    start: num.end,
-                    end: num.end,
-                    ..u
-                }),
-                range_scale,
-            );
-        }
-    }
-    let prefix = units::prefix_before(text, num.start).filter(|p| p.start >= last_end);
-    let code = unit.or(prefix).map(|u| u.code);
-    let reading = Reading {
-        num: &num,
-        unit: code,
-        has_scale: scale.is_some(),
-    };
-    if exclude::excluded(text, &reading) {
-        return Step::Skip(num.end);
-    }
-    match build(&num, scale, factor, unit, prefix) {
-        Some(raw) => Step::Figure(raw),
-        None => Step::Skip(num.end),
-    }
-}
-
-/// For the low end of a range ("5-7 days", "1至2亿元"): the scale factor and unit of the
-/// high end, which the low end shares. Its span stays the number alone.
-fn range_end(text: &str, end: usize) -> Option<(Option<f64>, Option<Hit>)> {
-    let dash = text::char_at(text, end).filter(|c| "-–~～至到".contains(*c))?;
-    let high = numbers::scan(text, end + dash.len_utf8()).filter(|n| n.form == Form::Digits)?;
-    let scale = units::scale_at(text, high.end);
-    let unit = units::unit_at(text, scale.map_or(high.end, |s| s.end));
-    (scale.is_some() || unit.is_some()).then_some((scale.map(|s| s.factor), unit))
-}
-
-/// Puts the pieces together; `None` when the value would not be finite.
-fn build(
-    num: &Num,
+/// One number as written with its scale and unit, if any.
+struct Part {
+    num: Num,
     scale: Option<Hit>,
-    factor: Option<f64>,
     unit: Option<Hit>,
-    prefix: Option<Hit>,
-) -> Option<Raw> {
-    let value = num.value * factor.unwrap_or(1.0);
-    if !value.is_finite() {
+}
+
+impl Part {
+    fn end(&self) -> usize {
+        self.unit.or(self.scale).map_or(self.num.end, |h| h.end)
+    }
+}
+
+/// 多 / 余 between a number and its scale or unit: "50多年", "1000余万元", "20余项".
+fn after_approximation(text: &str, pos: usize) -> Option<usize> {
+    text::char_at(text, pos)
+        .filter(|c| matches!(c, '多' | '余'))
+        .map(|c| pos + c.len_utf8())
+}
+
+/// The number starting at `pos` with its scale and unit.
+fn part_at(text: &str, pos: usize) -> Option<Part> {
+    let num = numbers::scan(text, pos)?;
+    if num.form == Form::Half {
+        let unit = units::unit_at(text, num.end);
+        return Some(Part {
+            num,
+            scale: None,
+            unit,
+        });
+    }
+    let approx = after_approximation(text, num.end);
+    let scale =
+        units::scale_at(text, num.end).or_else(|| approx.and_then(|at| units::scale_at(text, at)));
+    let after = scale.map_or(num.end, |s| s.end);
+    let unit = units::unit_at(text, after).or_else(|| {
+        let at =
+            after_approximation(text, after).filter(|_| scale.is_some() || approx.is_some())?;
+        units::unit_at(text, at).filter(|u| !u.code.is_empty())
+    });
+    Some(Part { num, scale, unit })
+}
+
+/// Marks between the two ends of a range: "5-10", "5—10年", "3～5", "3至5年", "三到五年".
+const RANGE_MARKS: &str = "-–—―－~～〜至到";
+
+/// The high end of a range whose low end is `low`, if a number of the same form follows
+/// a range mark directly.
+fn range_high(text: &str, low: &Part) -> Option<Part> {
+    if low.num.form == Form::Half || low.num.lone_one {
         return None;
     }
-    let named = unit.filter(|u| !u.code.is_empty());
-    let start = prefix.map_or(num.start, |p| p.start);
-    let end = unit.or(scale).map_or(num.end, |h| h.end);
+    let mark = text::char_at(text, low.end()).filter(|c| RANGE_MARKS.contains(*c))?;
+    let high = part_at(text, low.end() + mark.len_utf8())?;
+    (high.num.form == low.num.form).then_some(high)
+}
+
+/// Reads the number starting at `pos` with its scale and unit, if it is a figure; with the
+/// high end when it starts a range.
+fn read_at(text: &str, pos: usize, last_end: usize) -> Step {
+    let before = text::char_before(text, pos);
+    let Some(low) =
+        part_at(text, pos).filter(|p| before.is_none_or(|c| !numbers::continues(p.num.form, c)))
+    else {
+        return Step::Nothing;
+    };
+    let prefix = units::prefix_before(text, low.num.start).filter(|p| p.start >= last_end);
+    if let Some(high) = range_high(text, &low) {
+        if let Some(step) = read_range(text, &low, &high, prefix) {
+            return step;
+        }
+    }
+    let code = low.unit.or(prefix).map(|u| u.code);
+    let reading = Reading {
+        num: &low.num,
+        unit: code,
+        has_scale: low.scale.is_some(),
+        bound: Bound::Single,
+    };
+    if exclude::excluded(text, &reading) {
+        return Step::Skip(low.num.end);
+    }
+    match build(&low, None, prefix) {
+        Some(raw) => Step::Figure(raw),
+        None => Step::Skip(low.num.end),
+    }
+}
+
+/// A range "5—10年", "10%—15%", "1000万—5000万元", "三到五年": one figure whose value is
+/// the low end and whose upper bound is the high end, both with their scale applied (the
+/// low end takes the high end's scale and unit when it has none of its own). `None` when
+/// the two ends do not make a range (different units, or not increasing): the low end is
+/// then read alone. A range with an end that is not a figure (a year, a date, a code) is
+/// skipped whole.
+fn read_range(text: &str, low: &Part, high: &Part, prefix: Option<Hit>) -> Option<Step> {
+    let unit = high.unit;
+    if low
+        .unit
+        .is_some_and(|l| unit.is_none_or(|h| h.code != l.code))
+    {
+        return None;
+    }
+    let code = unit.or(prefix).map(|u| u.code);
+    // A unit or scale makes "480-560米" a range rather than a code like "0431-8567".
+    let joined = unit.is_some() || high.scale.is_some();
+    let low_reading = Reading {
+        num: &low.num,
+        unit: code,
+        has_scale: low.scale.or(high.scale).is_some(),
+        bound: if joined { Bound::Low } else { Bound::Single },
+    };
+    let high_reading = Reading {
+        num: &high.num,
+        unit: code,
+        has_scale: high.scale.is_some(),
+        bound: if joined { Bound::High } else { Bound::Single },
+    };
+    if exclude::excluded(text, &low_reading) || exclude::excluded(text, &high_reading) {
+        return Some(Step::Skip(high.num.end));
+    }
+    let raw = build(high, Some(low), prefix)?;
+    (raw.upper.is_some_and(|u| u > raw.value)).then_some(Step::Figure(raw))
+}
+
+/// Puts the pieces together; `None` when a value would not be finite. With `low`, `part`
+/// is the high end of a range starting at `low`.
+fn build(part: &Part, low: Option<&Part>, prefix: Option<Hit>) -> Option<Raw> {
+    let factor = |p: &Part, other: Option<&Part>| {
+        p.scale
+            .or(other.and_then(|o| o.scale))
+            .map_or(1.0, |s| s.factor)
+    };
+    let (value, upper) = match low {
+        Some(low) => (
+            low.num.value * factor(low, Some(part)),
+            Some(part.num.value * factor(part, Some(low))),
+        ),
+        None => (part.num.value * factor(part, None), None),
+    };
+    if !value.is_finite() || upper.is_some_and(|u| !u.is_finite()) {
+        return None;
+    }
+    let named = part.unit.filter(|u| !u.code.is_empty());
+    let first = low.unwrap_or(part);
+    let start = prefix.map_or(first.num.start, |p| p.start);
+    let scale = part.scale.or(low.and_then(|l| l.scale));
     Some(Raw {
-        span: (start, end),
+        span: (start, part.end()),
         value,
+        upper,
         unit: named.or(prefix).map_or("", |u| u.code),
         scale: scale.map(|s| (s.start, s.end)),
     })
@@ -201,6 +291,7 @@ fn finish(text: &str, bounds: &[(usize, usize)], raw: Raw) -> Found {
         span: raw.span,
         sentence,
         value: raw.value,
+        upper: raw.upper,
         unit: raw.unit.to_string(),
         scale: raw
             .scale

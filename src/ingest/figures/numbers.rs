@@ -49,10 +49,21 @@ fn zh_digit(c: char) -> Option<u32> {
         .position(|d| d == c)
         .map(|p| p as u32)
         .or(match c {
-            '〇' => Some(0),
+            // 〇, and ○ (WHITE CIRCLE), often typed for it: 二○○四年
+            '〇' | '○' => Some(0),
             '两' => Some(2),
             _ => None,
         })
+}
+
+/// Whether `c`, just before a number of `form`, would make that number the tail of a
+/// longer one (the 四 of 二○○四, the 5 of 15).
+pub fn continues(form: Form, c: char) -> bool {
+    match form {
+        Form::Digits => digit(c).is_some(),
+        Form::Chinese => zh_digit(c).is_some() || zh_multiplier(c).is_some(),
+        Form::Half => false,
+    }
 }
 
 fn zh_multiplier(c: char) -> Option<u32> {
@@ -226,6 +237,8 @@ mod tests {
         assert_eq!(chinese_value("十"), Some(10.0));
         assert_eq!(chinese_value("一百零五"), Some(105.0));
         assert_eq!(chinese_value("二〇二一"), Some(2021.0));
+        assert_eq!(chinese_value("二○○四"), Some(2004.0));
+        assert_eq!(scan("二○○四年", 0).unwrap().int_digits, 4);
         assert_eq!(chinese_value("十四五"), None);
         assert!(scan("一批", 0).unwrap().lone_one);
     }

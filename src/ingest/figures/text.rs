@@ -37,7 +37,7 @@ pub fn is_line_start(text: &str, pos: usize) -> bool {
     };
     let line = before.rsplit('\n').next().unwrap_or("");
     line.chars()
-        .all(|c| c == ' ' || c == '\t' || c == '\u{3000}')
+        .all(|c| matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}'))
 }
 
 /// The ASCII word that ends just before `pos`, after skipping the chars in `skip`;

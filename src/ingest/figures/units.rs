@@ -21,10 +21,11 @@ pub enum Class {
 /// The class of a canonical unit code.
 pub fn class_of(code: &str) -> Class {
     match code {
-        "yuan" | "usd" | "eur" | "hkd" => Class::Money,
+        "yuan" | "usd" | "eur" | "hkd" | "fen" => Class::Money,
         "%" | "pp" => Class::Percent,
         "day" | "working_day" | "hour" | "minute" | "week" | "month" | "year" => Class::Duration,
-        "teu" | "ton" | "km2" | "km" | "m2" | "hectare" | "mu" => Class::Quantity,
+        "teu" | "ton" | "kg" | "km2" | "km" | "m" | "cm" | "mm" | "m2" | "m3" | "hectare"
+        | "mu" | "kw" | "kwh" | "age" => Class::Quantity,
         _ => Class::Count,
     }
 }
@@ -45,6 +46,8 @@ const UNITS: &[(&str, &str)] = &[
     ("美元", "usd"),
     ("欧元", "eur"),
     ("港元", "hkd"),
+    // 分 alone is also minutes or points; 分钱 is always money (a hundredth of a yuan).
+    ("分钱", "fen"),
     // percent
     ("%", "%"),
     ("％", "%"),
@@ -77,6 +80,10 @@ const UNITS: &[(&str, &str)] = &[
     ("周", "week"),
     ("个月", "month"),
     ("年", "year"),
+    // ages ("年满60岁", "16—24岁"): a quantity, not a duration
+    ("years old", "age"),
+    ("周岁", "age"),
+    ("岁", "age"),
     // quantities
     ("teus", "teu"),
     ("teu", "teu"),
@@ -84,17 +91,43 @@ const UNITS: &[(&str, &str)] = &[
     ("tons", "ton"),
     ("tonnes", "ton"),
     ("吨", "ton"),
+    ("kilograms", "kg"),
+    ("kg", "kg"),
+    ("公斤", "kg"),
+    ("千克", "kg"),
     ("square kilometers", "km2"),
     ("square kilometres", "km2"),
     ("sq km", "km2"),
     ("km2", "km2"),
     ("km²", "km2"),
     ("平方公里", "km2"),
+    ("平方千米", "km2"),
     ("kilometers", "km"),
     ("kilometres", "km"),
     ("km", "km"),
     ("公里", "km"),
+    ("千米", "km"),
+    ("square meters", "m2"),
+    ("square metres", "m2"),
     ("平方米", "m2"),
+    ("cubic meters", "m3"),
+    ("cubic metres", "m3"),
+    ("立方米", "m3"),
+    ("meters", "m"),
+    ("metres", "m"),
+    ("米", "m"),
+    ("centimeters", "cm"),
+    ("centimetres", "cm"),
+    ("厘米", "cm"),
+    ("millimeters", "mm"),
+    ("millimetres", "mm"),
+    ("毫米", "mm"),
+    ("kilowatt-hours", "kwh"),
+    ("kwh", "kwh"),
+    ("千瓦时", "kwh"),
+    ("kilowatts", "kw"),
+    ("kw", "kw"),
+    ("千瓦", "kw"),
     ("hectares", "hectare"),
     ("公顷", "hectare"),
     ("亩", "mu"),
@@ -105,6 +138,12 @@ const UNITS: &[(&str, &str)] = &[
     ("家企业", "enterprise"),
     ("家", "enterprise"),
     ("户", "enterprise"),
+    ("个城市", "city"),
+    ("个直辖市", "city"),
+    ("个省", "province"),
+    ("个部门", "department"),
+    ("个指标", "indicator"),
+    ("个方面", "aspect"),
     ("items", "item"),
     ("项", "item"),
     ("条", "item"),
@@ -115,6 +154,8 @@ const UNITS: &[(&str, &str)] = &[
     ("个案例", "case"),
     ("案例", "case"),
     ("件", "case"),
+    // accidents and incidents: "四起特大煤矿瓦斯爆炸事故"
+    ("起", "incident"),
     ("trains", "train"),
     ("列", "train"),
     ("policies", "policy"),
@@ -135,20 +176,41 @@ const UNITS: &[(&str, &str)] = &[
     ("provinces", "province"),
     ("cities", "city"),
     ("places", "place"),
+    ("处", "place"),
     ("teams", "team"),
     ("institutions", "institution"),
+    ("所", "institution"),
     ("services", "service"),
     ("aspects", "aspect"),
     ("countries", "country"),
     ("people", "person"),
     ("persons", "person"),
-    ("人次", "person"),
+    ("人次", "person_time"),
     ("人", "person"),
     ("名", "person"),
     ("次", "time"),
     ("批", "batch"),
+    ("批次", "batch"),
+    ("vehicles", "vehicle"),
+    ("辆", "vehicle"),
+    ("架次", "flight"),
+    // machines and pieces: "产大型柴油机94台", "年产130根大型船用柴油机曲轴"
+    ("台", "machine"),
+    ("套", "set"),
+    ("根", "piece"),
     // a bare classifier: the number is a count of something unnamed
     ("个", ""),
+];
+
+/// Chars that, right after a Chinese unit, make it the start of a word instead: 根据
+/// ("according to"), 处理, 所有, 起草, 台湾 …
+const NOT_BEFORE: &[(&str, &str)] = &[
+    ("根", "据本源治"),
+    ("处", "理置罚分于在长级室"),
+    ("所", "有以在属得需谓述"),
+    ("起", "草步点来到诉始止见"),
+    ("台", "湾账阶"),
+    ("套", "餐"),
 ];
 
 /// Scale words and their factors.
@@ -275,6 +337,13 @@ fn unit_right_at(text: &str, pos: usize) -> Option<Hit> {
         .iter()
         .filter_map(|&(form, code)| {
             let end = matches_at(text, start, form)?;
+            let next = char_at(text, end);
+            let word = NOT_BEFORE
+                .iter()
+                .any(|&(f, chars)| f == form && next.is_some_and(|c| chars.contains(c)));
+            if word {
+                return None;
+            }
             Some(Hit {
                 start,
                 end,
