@@ -260,19 +260,29 @@ fn units_first(inner: &str) -> Option<Parsed> {
         return None;
     }
     let (mut units, mut collectives) = (Vec::new(), Vec::new());
+    // A clause without a verb continues into the next one: "A、B，各省级人民政府按职责分工负责".
+    let mut pending: Vec<&str> = Vec::new();
     for clause in split_outside_parens(first, &['，', ',', '；', ';']) {
         let clause = clause.trim();
-        let (verb, duty) = VERBS.iter().copied().find(|(v, _)| clause.ends_with(v))?;
-        let list = &clause[..clause.len() - verb.len()];
-        let (names, collective) = split_units(list);
-        if names.is_empty() && collective.is_empty() {
-            return None;
+        let Some((verb, duty)) = VERBS.iter().copied().find(|(v, _)| clause.ends_with(v)) else {
+            pending.push(clause);
+            continue;
+        };
+        pending.push(&clause[..clause.len() - verb.len()]);
+        for list in pending.drain(..) {
+            let (names, collective) = split_units(list);
+            if names.is_empty() && collective.is_empty() {
+                return None;
+            }
+            if !names.iter().all(|n| looks_like_unit(n)) {
+                return None;
+            }
+            units.extend(distribute_suffix(names).into_iter().map(|n| (n, duty)));
+            collectives.extend(collective);
         }
-        if !names.iter().all(|n| looks_like_unit(n)) {
-            return None;
-        }
-        units.extend(distribute_suffix(names).into_iter().map(|n| (n, duty)));
-        collectives.extend(collective);
+    }
+    if !pending.is_empty() {
+        return None;
     }
     Some((units, collectives, None))
 }

@@ -37,6 +37,10 @@ const META_LABELS: &[&str] = &[
 
 /// A dateline, source line or addressee line ("各市、州、县人民政府,省政府各部门:").
 pub fn is_meta_line(line: &str) -> bool {
+    // "第三十二条　本办法自2019年1月1日起施行。" is content, however short.
+    if super::numbering::marker(line).is_some() {
+        return false;
+    }
     let chars = line.chars().count();
     if chars <= 120 && META_LABELS.iter().any(|l| line.contains(l)) {
         return true;

@@ -14,9 +14,9 @@
 //! the rest are the operative provisions, measures — the finest numbered level that carries
 //! content — and every article (第X条) is a measure. Measures under a preamble heading
 //! (指导思想, 基本原则, 总体要求, 发展目标 …) and the enumerated clauses of an article are
-//! points. A heading-style measure ("（一）统筹建设监管工作平台。", one short sentence) takes
-//! in the paragraphs that follow it, so that it covers the whole provision and its
-//! responsibility annotation. Translations often number their top headings in mixed styles
+//! points. A measure takes in the unnumbered paragraphs that follow it up to the next
+//! numbered line or heading ("（一）统筹建设监管工作平台。" and its body), so that it covers
+//! the whole provision and its responsibility annotation. Translations often number their top headings in mixed styles
 //! ("1." / "Ii." / "Third,"): in English, a heading that continues an open heading's number
 //! is its sibling whatever its style.
 //!
@@ -180,7 +180,6 @@ struct Extra {
     numbered: bool,
     style: Option<Style>,
     heading_like: bool,
-    heading_style: bool,
     /// A piece of a one-line enumeration ("First, … Second, …").
     enumerated: bool,
 }
@@ -286,7 +285,8 @@ impl Builder<'_> {
     fn numbered(&mut self, span: Span, m: &Marker) {
         let line = &self.text[span.start()..span.end()];
         let heading_like = is_heading_like(line, self.lang);
-        let heading_style = is_heading_style(line, self.lang);
+        // An article owns the paragraphs (款) that follow it, however long its first one.
+        let heading_style = is_heading_style(line, self.lang) || m.style == Style::HanArticle;
         let mut sequence = m.style;
         if let Some(rank) = regulation_rank(m.style) {
             // A chapter closes the articles and sections of the one before.
@@ -324,7 +324,6 @@ impl Builder<'_> {
                 numbered: true,
                 style: Some(m.style),
                 heading_like,
-                heading_style,
                 enumerated: false,
             },
         );
@@ -392,7 +391,6 @@ impl Builder<'_> {
                     it,
                     Extra {
                         heading_like: true,
-                        heading_style: true,
                         ..Extra::default()
                     },
                 ));
@@ -444,26 +442,9 @@ impl Builder<'_> {
         }
     }
 
-    /// A paragraph belongs to the innermost open heading (a heading-style measure takes it
-    /// in later), else to the innermost container.
-    fn paragraph_parent(&self) -> Option<usize> {
-        let heading = self
-            .stack
-            .iter()
-            .rev()
-            .find(|o| o.heading_style)
-            .map(|o| o.item);
-        let numbered_parent = self.stack.last().map(|top| {
-            heading.unwrap_or_else(|| self.items[top.item].parent.map_or(top.item, |p| p as usize))
-        });
-        match (self.case, numbered_parent) {
-            (Some(case), Some(n)) => Some(case.max(n)),
-            (case, n) => n.or(case).or(self.heading),
-        }
-    }
-
+    /// A paragraph belongs to the innermost open item: a measure takes it in later.
     fn paragraph(&mut self, span: Span) {
-        let parent = self.paragraph_parent();
+        let parent = self.container();
         let line = &self.text[span.start()..span.end()];
         if line.chars().count() <= LONG_PARAGRAPH {
             self.push(item(ItemKind::Paragraph, span, parent), Extra::default());
@@ -678,16 +659,16 @@ fn is_preamble_heading(heading: &str) -> bool {
     folded.chars().count() <= 24 && PREAMBLE_HEADINGS.iter().any(|h| folded.contains(h))
 }
 
-/// Extends each heading-style measure or point over the paragraphs that follow it as its
-/// children, and drops those paragraph items; parents are renumbered.
+/// Extends each measure or point over the paragraphs that follow it as its children (the
+/// rest of the provision: its body, its sub-points, its annotation), and drops those
+/// paragraph items; parents are renumbered.
 fn take_in_bodies(items: Vec<Item>, extra: &[Extra], text: &str, _lang: Lang) -> Vec<Item> {
     let mut absorbed_into: Vec<Option<usize>> = vec![None; items.len()];
     let mut i = 0;
     while i < items.len() {
         let owner = &items[i];
-        let absorbs = matches!(owner.kind, ItemKind::Measure | ItemKind::Point)
-            && extra[i].heading_style
-            && !extra[i].enumerated;
+        let absorbs =
+            matches!(owner.kind, ItemKind::Measure | ItemKind::Point) && !extra[i].enumerated;
         if !absorbs {
             i += 1;
             continue;
@@ -804,8 +785,9 @@ fn repeats_title(line: &str, title: &str) -> bool {
 }
 
 /// Runs of content lines that are the cells of a table: at least three short lines in a
-/// row without sentence ends start a run, which goes on while at least two of every six
-/// lines are short; a run must be six lines or more.
+/// row without sentence ends start a run, which goes on while at least two of every eight
+/// lines are cells (short, or a very short "label：value。"); a run must be six lines or more,
+/// and a line that continues the text's own numbering ends it.
 fn table_runs(lines: &[&str], class: &[LineClass], lang: Lang) -> Vec<std::ops::Range<usize>> {
     let short = |i: usize| {
         let line = lines[i];
@@ -813,16 +795,28 @@ fn table_runs(lines: &[&str], class: &[LineClass], lang: Lang) -> Vec<std::ops::
             && !ends_with_punctuation(line)
             && case_heading(line).is_none()
             && match lang {
-                Lang::Zh => line.chars().count() <= 16,
+                Lang::Zh => line.chars().count() <= 24,
                 Lang::En => line.split_whitespace().count() <= 3 && line.len() <= 24,
             }
     };
+    // A cell may be a short "label：value。" ("指标来源：医院填报。").
+    let cell = |i: usize| {
+        short(i)
+            || (class[i] == LineClass::Content
+                && lang == Lang::Zh
+                && lines[i].chars().count() <= 12
+                && case_heading(lines[i]).is_none())
+    };
     let unnumbered_short = |i: usize| short(i) && marker(lines[i]).is_none();
     // The last number of each style outside tables: a line that continues the text's own
-    // numbering ("二、" after "一、") ends a table; numbering inside a table restarts.
+    // outermost numbering ("二、" after "一、") ends a table; numbering inside a table
+    // restarts, or goes on at deeper levels.
     let mut last: BTreeMap<Style, u32> = BTreeMap::new();
-    let continues_text = |last: &BTreeMap<Style, u32>, i: usize| {
-        marker(lines[i]).is_some_and(|m| last.get(&m.style).is_some_and(|&n| m.number == n + 1))
+    let mut outermost: Option<Style> = None;
+    let continues_text = |last: &BTreeMap<Style, u32>, outermost: Option<Style>, i: usize| {
+        marker(lines[i]).is_some_and(|m| {
+            Some(m.style) == outermost && last.get(&m.style).is_some_and(|&n| m.number == n + 1)
+        })
     };
     let mut runs = Vec::new();
     let mut i = 0;
@@ -833,22 +827,26 @@ fn table_runs(lines: &[&str], class: &[LineClass], lang: Lang) -> Vec<std::ops::
             && unnumbered_short(i + 2);
         if !starts {
             if let Some(m) = marker(lines[i]).filter(|_| class[i] == LineClass::Content) {
+                outermost.get_or_insert(m.style);
                 last.insert(m.style, m.number);
             }
             i += 1;
             continue;
         }
         let mut end = i + 3;
-        while end < lines.len() && class[end] == LineClass::Content && !continues_text(&last, end) {
-            let window = end.saturating_sub(5)..=end;
-            let shorts = window.filter(|&k| short(k)).count();
+        while end < lines.len()
+            && class[end] == LineClass::Content
+            && !continues_text(&last, outermost, end)
+        {
+            let window = end.saturating_sub(7)..=end;
+            let shorts = window.filter(|&k| cell(k)).count();
             if shorts < 2 {
                 break;
             }
             end += 1;
         }
         // Trailing long lines belong to the text after the table.
-        while end > i && !short(end - 1) {
+        while end > i && !cell(end - 1) {
             end -= 1;
         }
         if end - i >= 6 {
@@ -856,6 +854,7 @@ fn table_runs(lines: &[&str], class: &[LineClass], lang: Lang) -> Vec<std::ops::
             i = end;
         } else {
             if let Some(m) = marker(lines[i]).filter(|_| class[i] == LineClass::Content) {
+                outermost.get_or_insert(m.style);
                 last.insert(m.style, m.number);
             }
             i += 1;

@@ -1,8 +1,9 @@
 //! `cargo xtask bundle DIR --out FILE`: the same ingest as build.rs, on any folder, with a
-//! one-screen summary of what was extracted.
+//! one-screen summary of what was extracted; `cargo xtask audit DIR`: the same ingest, with
+//! a longer per-document report for checking what was read against the documents.
 
 use ftz_explorer::ingest::{self, fs::read_folder};
-use ftz_explorer::model::{Bundle, ItemKind};
+use ftz_explorer::model::{Bundle, Document, ItemKind, Role};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -71,4 +72,118 @@ fn summary(bundle: &Bundle, dir: &Path, source_bytes: usize, json_bytes: usize) 
         s += &format!("  warning: {}: {}\n", w.doc, w.message);
     }
     s
+}
+
+/// The audit report of a folder: per document what ingest read, then the totals.
+pub fn audit(dir: &Path) -> crate::Result {
+    let folder = read_folder(dir).map_err(|e| e.to_string())?;
+    let bundle = ingest::ingest(&folder.sources).map_err(|e| e.to_string())?;
+    print!("{}", audit_report(&bundle));
+    Ok(())
+}
+
+fn audit_report(bundle: &Bundle) -> String {
+    let mut s = String::new();
+    let (mut measures, mut with_unit, mut with_lead) = (0usize, 0usize, 0usize);
+    for doc in &bundle.documents {
+        s += &format!("{}  {}\n", doc.file, doc.title);
+        let derived = if doc.title_derived {
+            " (title derived)"
+        } else {
+            ""
+        };
+        let numbers = |list: &[ftz_explorer::model::DocNumber]| {
+            list.iter()
+                .map(|n| n.text.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        s += &format!(
+            "  {}{derived}; number: {}; cites: {}\n  date {} ({:?}, {:?}){}\n",
+            doc.lang.code(),
+            or_dash(&numbers(&doc.doc_numbers)),
+            or_dash(&numbers(&doc.cited_numbers)),
+            doc.date.value.as_deref().unwrap_or("-"),
+            doc.date.precision,
+            doc.date.source,
+            doc.date
+                .note
+                .as_deref()
+                .map(|n| format!(": {n}"))
+                .unwrap_or_default(),
+        );
+        s += &format!("  {}\n", kinds_by_level(doc));
+        let annotations: usize = doc.items.iter().map(|i| i.annotations.len()).sum();
+        let doc_measures: Vec<_> = doc
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Measure)
+            .collect();
+        let units = doc_measures
+            .iter()
+            .filter(|i| !i.annotations.is_empty())
+            .count();
+        let leads = doc_measures
+            .iter()
+            .filter(|i| !i.units(Role::Lead).is_empty())
+            .count();
+        measures += doc_measures.len();
+        with_unit += units;
+        with_lead += leads;
+        s += &format!(
+            "  {annotations} annotations; measures with a responsible unit {units}/{}, with a lead {leads}/{}\n",
+            doc_measures.len(),
+            doc_measures.len()
+        );
+        let regions: Vec<&str> = doc
+            .regions
+            .iter()
+            .filter_map(|&r| bundle.regions.get(r as usize))
+            .map(|e| e.name(ftz_explorer::model::Lang::En))
+            .collect();
+        s += &format!("  own regions: {}\n", or_dash(&regions.join(", ")));
+        for w in bundle.warnings.iter().filter(|w| w.doc == doc.id) {
+            s += &format!("  warning: {}\n", w.message);
+        }
+    }
+    s += &format!(
+        "{} documents; {measures} measures, {with_unit} with a responsible unit ({} without), {with_lead} with a lead unit; {} warnings\n",
+        bundle.documents.len(),
+        measures - with_unit,
+        bundle.warnings.len()
+    );
+    s
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() {
+        "-"
+    } else {
+        s
+    }
+}
+
+/// "1 title, 3 meta, sections 4/7 (by level), 20 measure, 3 point, 5 paragraph".
+fn kinds_by_level(doc: &Document) -> String {
+    let mut kinds: BTreeMap<ItemKind, usize> = BTreeMap::new();
+    let mut levels: BTreeMap<u8, usize> = BTreeMap::new();
+    for item in &doc.items {
+        *kinds.entry(item.kind).or_default() += 1;
+        if let Some(level) = item.level {
+            *levels.entry(level).or_default() += 1;
+        }
+    }
+    kinds
+        .iter()
+        .map(|(k, n)| {
+            if *k == ItemKind::Section {
+                let by_level: Vec<String> =
+                    levels.iter().map(|(l, n)| format!("L{l} {n}")).collect();
+                format!("{n} section ({})", by_level.join(", "))
+            } else {
+                format!("{n} {k:?}").to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -22,6 +22,8 @@ cargo xtask <command> [options]
   serve [--port 8080] [--seeds DIR]    build the release site into dist/ and serve it on 127.0.0.1
   dist  [--seeds DIR] [--out DIR]      build the static site only (default dist/)
   bundle DIR [--out FILE]              build a bundle from any folder and print a summary
+  audit DIR                            what ingest read in every document of a folder: items by
+                                       kind and level, annotations, units, numbers, warnings
   query [--bundle FILE] QUERY [--json] [--limit N]
                                        search a bundle (default: the seeds') from the terminal
   scale --factor N --out DIR [--seeds DIR]
@@ -161,6 +163,14 @@ fn run(raw: &[String]) -> Result {
                 .first()
                 .ok_or(format!("bundle needs a folder\n\n{HELP}"))?;
             bundle::run(&absolute(dir), args.path("out").as_deref())
+        }
+        "audit" => {
+            args.allow_only(&[], 1)?;
+            let dir = args
+                .positional
+                .first()
+                .ok_or(format!("audit needs a folder\n\n{HELP}"))?;
+            bundle::audit(&absolute(dir))
         }
         "query" => {
             args.allow_only(&["bundle", "limit", "json"], 1)?;

@@ -60,12 +60,13 @@ fn a_heading_style_measure_keeps_its_paragraphs() {
 }
 
 #[test]
-fn an_inline_measure_leaves_later_paragraphs_to_its_section() {
-    let text = "关于就业的意见\n一、稳定就业\n（一）加大稳岗支持力度。对不裁员的企业，返还失业保险费。\n各地要抓好落实，确保政策到位。";
+fn an_inline_measure_keeps_the_paragraphs_after_it_too() {
+    let text = "关于就业的意见\n一、稳定就业\n（一）加大稳岗支持力度。对不裁员的企业，返还失业保险费。\n开展培训，提升技能。（人力资源社会保障部负责）\n二、保障措施\n加强组织领导，抓好落实。";
     let s = structure(text, Lang::Zh);
-    let last = s.items.last().unwrap();
-    assert_eq!(last.kind, ItemKind::Paragraph);
-    assert_eq!(last.parent, Some(1));
+    let kinds: Vec<ItemKind> = s.items.iter().map(|i| i.kind).collect();
+    use ItemKind::*;
+    assert_eq!(kinds, [Title, Section, Measure, Section, Paragraph]);
+    assert!(text[s.items[2].span.start()..s.items[2].span.end()].ends_with("负责）"));
 }
 
 #[test]
