@@ -611,12 +611,27 @@ fn classify(items: &mut [Item], extra: &[Extra], text: &str) {
             }
         }
     }
+    let in_article = |items: &[Item], i: usize| {
+        let mut at = items[i].parent;
+        while let Some(p) = at.map(|p| p as usize) {
+            if extra[p].style == Some(Style::HanArticle) {
+                return true;
+            }
+            at = items[p].parent;
+        }
+        false
+    };
     for i in 0..items.len() {
         let e = extra[i];
         if !e.numbered {
             continue;
         }
         let style = e.style.expect("numbered items have a style");
+        if style != Style::HanArticle && in_article(items, i) {
+            // Everything numbered inside an article is one of its clauses.
+            items[i].kind = ItemKind::Point;
+            continue;
+        }
         items[i].kind = match style {
             Style::HanPart | Style::HanChapter | Style::HanSection => ItemKind::Section,
             Style::HanArticle => ItemKind::Measure,
