@@ -263,18 +263,15 @@ pub fn Reader(
     }
     meta.extend(size_labels(&doc, ui_lang));
     let back = format!("← {}", t("back"));
-    let numbers = doc
-        .doc_numbers
-        .iter()
-        .map(|n| n.text.clone())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let cited = doc
-        .cited_numbers
-        .iter()
-        .map(|n| n.text.clone())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let joined = |numbers: &[crate::model::DocNumber]| {
+        numbers
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let numbers = joined(&doc.doc_numbers);
+    let cited = joined(&doc.cited_numbers);
     let cited = (!cited.is_empty()).then(|| format!("{} {cited}", t("cites")));
     let details = selected
         .filter(|&i| (i as usize) < doc.items.len())
