@@ -133,7 +133,7 @@ fn render_item(
     match item.kind {
         ItemKind::Section => {
             let level = item.level.unwrap_or(1).min(4);
-            view! { <span id=id class=format!("{class} it-section it-level-{level}") data-kind=kind role="heading" attr:aria-level=(level + 1).to_string()>{text}</span> }
+            view! { <span id=id class=format!("{class} it-section it-level-{level}") data-kind=kind>{text}</span> }
                 .into_any()
         }
         ItemKind::Case => {

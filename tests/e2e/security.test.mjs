@@ -239,7 +239,7 @@ function hostileCorpus() {
     zhTitle: set('Chinese document title', (n) => `</title><img src=x onerror=__xss(${n})>`, (p) => { d4.title = p; }),
     file: set('file name', (n) => `<svg onload=__xss(${n})>.txt`, (p) => { d1.file = p; }),
     source: set('source', (n) => `<iframe src=javascript:__xss(${n})>`, (p) => { d2.source = p; }),
-    number: set('document number', (n) => `<img src=x onerror=__xss(${n})>`, (p) => { d2.doc_numbers[0].text = p; }),
+    number: set('document number', (n) => `<img src=x onerror=__xss(${n})>`, (p) => { (d2.doc_numbers ?? d2.cited_numbers)[0].text = p; }),
     label: set('case part label', (n) => `<b onmouseover=__xss(${n})>`, (p) => { d3.items[part][5] = p; }),
     unit: set('figure unit', (n) => `<marquee onstart=__xss(${n})>`, (p) => { d0.figures[figure][6] = p; }),
     warning: set('warning', (n) => `<img src=x onerror=__xss(${n})>`, (p) => { b.warnings = [{ doc: d0.id, message: p }]; }),
