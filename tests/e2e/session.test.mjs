@@ -293,7 +293,7 @@ test('a 50-step session: every step shows what it should, with no console error 
     await count(kindCounts.get(largestKind), `items of kind ${largestKind}`);
   });
   const figureCount = '.figures-view .count';
-  const column = () => page.locator('.figures tbody td:nth-child(2)').evaluateAll((tds) => tds.map((t) => Number(t.textContent.replace(/,/g, '').split('–')[0]))));
+  const column = () => page.locator('.figures tbody td:nth-child(2)').evaluateAll((tds) => tds.map((t) => Number(t.textContent.replace(/,/g, '').split('–')[0])));
   const close = (a, b) => Math.abs(a - b) <= 1e-4 * Math.max(1, Math.abs(b));
   await step('the figures view keeps the filter', async () => {
     await tab('Figures');
