@@ -16,7 +16,7 @@
 
 mod common;
 use common::{scaled, seeds, Rng};
-use ftz_explorer::explore::facets::{kind_key, Catalog, Facet, SAVED};
+use ftz_explorer::explore::facets::{heading_key, kind_key, Catalog, Facet, SAVED};
 use ftz_explorer::explore::state::{Sort, State};
 use ftz_explorer::explore::{explore, figures, FigureRef, FigureSort};
 use ftz_explorer::model::{Bundle, Entity, Role};
@@ -55,9 +55,20 @@ impl Oracle {
                     todo.extend(bundle.regions[r as usize].parent);
                 }
             }
+            // The level-1 section the item is in (or is), found by levels, not parents.
+            let mut heading = BTreeSet::new();
+            let mut at = Some(r.item as usize);
+            while let Some(i) = at {
+                if doc.items[i].level == Some(1) {
+                    heading.insert(heading_key(&doc.id, i));
+                    break;
+                }
+                at = doc.items[i].parent.map(|p| p as usize);
+            }
             let year = doc.date.year().map_or("undated".into(), |y| y.to_string());
             let per = [
                 (Facet::Doc, one(&doc.id)),
+                (Facet::Heading, heading),
                 (Facet::Kind, one(kind_key(item.kind))),
                 (Facet::Region, keys(&bundle.regions, regions)),
                 (
@@ -265,7 +276,7 @@ fn check_state(
         });
         assert_eq!(got_map, want, "{label}: counts of {facet:?}");
         let sorted = match facet {
-            Facet::Doc => true,
+            Facet::Doc | Facet::Heading => true,
             Facet::Year => got.windows(2).all(|w| w[0].value >= w[1].value),
             _ => got.windows(2).all(|w| w[0].count >= w[1].count),
         };

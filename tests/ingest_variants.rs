@@ -201,3 +201,63 @@ fn unreadable_files_stop_ingest_naming_the_file() {
         );
     }
 }
+
+/// A municipal plan in the style of the provincial and city sites: a scope stated once for
+/// the whole document, one on a heading, units the lexicon does not list (named by their
+/// level), and a measure with a scope of its own.
+const CITY_PLAN: &str = "\
+十堰市进一步优化营商环境若干措施\n\
+适用范围：中国（湖北）自由贸易试验区武汉片区\n\
+一、政务服务\n\
+（一）推行“一网通办”。实现企业开办全程网上办理。（牵头单位：十堰市行政审批局；配合单位：市大数据局、郧阳区人民政府）\n\
+（二）压缩审批时限。审批时限压缩至5个工作日。（牵头单位：省自然资源厅；适用范围：中国（湖北）自由贸易试验区襄阳片区）\n\
+二、跨境贸易（适用范围：中国（湖北）自由贸易试验区宜昌片区）\n\
+（一）提升通关效率。推行“提前申报”。（牵头单位：宜昌片区管委会）\n";
+
+#[test]
+fn scopes_stated_once_and_units_named_by_their_level() {
+    let bundle = one("shiyan.txt", CITY_PLAN.as_bytes().to_vec());
+    let doc = &bundle.documents[0];
+    let measures: Vec<_> = doc
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Measure)
+        .collect();
+    assert_eq!(measures.len(), 3);
+    let regions = |item: &ftz_explorer::model::Item| -> Vec<String> {
+        item.regions
+            .iter()
+            .map(|&r| bundle.regions[r as usize].zh.clone())
+            .collect()
+    };
+    let has = |item, area: &str| regions(item).iter().any(|r| r.contains(area));
+    // The document's scope, the measure's own, the heading's.
+    assert!(has(measures[0], "武汉"), "{:?}", regions(measures[0]));
+    assert!(has(measures[1], "襄阳") && !has(measures[1], "武汉"));
+    assert!(has(measures[2], "宜昌") && !has(measures[2], "武汉"));
+    let kind_of = |zh: &str| {
+        bundle
+            .agencies
+            .iter()
+            .find(|a| a.zh == zh)
+            .map(|a| a.kind.as_str())
+            .unwrap_or_else(|| panic!("{zh} not among {:?}", bundle.agencies))
+    };
+    assert_eq!(kind_of("十堰市行政审批局"), "municipal");
+    assert_eq!(kind_of("市大数据局"), "municipal");
+    assert_eq!(kind_of("郧阳区人民政府"), "county");
+    assert_eq!(kind_of("宜昌片区管委会"), "ftz");
+    // One warning per unlisted unit, saying its level.
+    let warned: Vec<&str> = bundle
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .filter(|m| m.contains("not in the lexicon"))
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|m| m.starts_with("municipal agency") && m.ends_with("市大数据局")),
+        "{warned:?}"
+    );
+}

@@ -396,6 +396,9 @@ pub fn ChartsView() -> impl IntoView {
                 <ChartBox title="chart_kinds"
                     draw=|c| facet_bars(c, Facet::Kind, "chart_kinds", 8, false)
                     click=|c, _, i, _| click_bar(c, Facet::Kind, 8, false, i)/>
+                <ChartBox title="chart_headings"
+                    draw=|c| facet_bars(c, Facet::Heading, "chart_headings", 12, true)
+                    click=|c, _, i, _| click_bar(c, Facet::Heading, 12, true, i)/>
                 <ChartBox title="chart_timeline" draw=draw_timeline brush=true
                     click=|c, name, _, _| {
                         // A click selects one period; a brush ("first|last") a range of them.

@@ -13,6 +13,7 @@ const FIRST: usize = 8;
 fn facet_title_key(facet: Facet) -> &'static str {
     match facet {
         Facet::Doc => "facet_doc_id",
+        Facet::Heading => "facet_heading",
         Facet::Kind => "facet_kind",
         Facet::Region => "facet_region",
         Facet::Topic => "facet_topic",

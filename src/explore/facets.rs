@@ -2,6 +2,9 @@
 //! values (OR within a facet, AND across facets, plus the date range), and counts that
 //! reflect every other active filter — the disjunctive faceting users know from Algolia.
 //!
+//! The heading facet counts by the top-level heading each item is under (a document's
+//! 一、 / 第一章 parts), in document order.
+//!
 //! Regions are closed under their parents (an item on the Wuhan Area also counts for the
 //! Hubei FTZ and Hubei), and an item also carries its document's main regions.
 //!
@@ -16,6 +19,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Facet {
     Doc,
+    Heading,
     Kind,
     Region,
     Topic,
@@ -27,13 +31,14 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 9] = [
+    pub const ALL: [Facet; 10] = [
         Facet::Kind,
         Facet::Region,
         Facet::Topic,
         Facet::Lead,
         Facet::Support,
         Facet::Doc,
+        Facet::Heading,
         Facet::Lang,
         Facet::Year,
         Facet::Saved,
@@ -42,6 +47,7 @@ impl Facet {
     pub fn key(self) -> &'static str {
         match self {
             Facet::Doc => "doc_id",
+            Facet::Heading => "heading",
             Facet::Kind => "kind",
             Facet::Region => "region",
             Facet::Topic => "topic",
@@ -60,6 +66,14 @@ impl Facet {
     fn index(self) -> usize {
         self as usize
     }
+}
+
+/// Longest heading label in the heading facet (chars).
+const HEADING_LABEL: usize = 40;
+
+/// The value key of a top-level heading: its document and item index ("doc~12").
+pub fn heading_key(doc_id: &str, item: usize) -> String {
+    format!("{doc_id}~{item}")
 }
 
 /// The value of the saved facet: an item the user starred.
@@ -150,6 +164,11 @@ impl Catalog {
             let item = &doc.items[r.item as usize];
             let mut per: Vec<Vec<u32>> = vec![Vec::new(); n];
             per[Facet::Doc.index()].push(b.id(Facet::Doc, &doc.id, &doc.title, &doc.title));
+            if let Some(top) = doc.top_section(r.item as usize) {
+                let heading = doc.heading(top, HEADING_LABEL);
+                let key = heading_key(&doc.id, top);
+                per[Facet::Heading.index()].push(b.id(Facet::Heading, &key, &heading, &heading));
+            }
             let (en, zh) = kind_label(kind_key(item.kind));
             per[Facet::Kind.index()].push(b.id(Facet::Kind, kind_key(item.kind), en, zh));
             let mut regions: Vec<u32> = item.regions.iter().chain(&doc.regions).copied().collect();
@@ -355,8 +374,8 @@ impl Catalog {
             }
         }
         match facet {
-            // Documents in bundle order, years newest first; the rest by count.
-            Facet::Doc => {}
+            // Documents and headings in bundle order, years newest first; the rest by count.
+            Facet::Doc | Facet::Heading => {}
             Facet::Year => out.sort_by(|a, b| b.value.cmp(&a.value)),
             _ => out.sort_by(|a, b| b.count.cmp(&a.count).then(a.label_en.cmp(&b.label_en))),
         }

@@ -39,6 +39,7 @@ const TEXT: &[(&str, &str, &str)] = &[
         "按地区 / 片区统计",
     ),
     ("chart_kinds", "Items by kind", "按类型统计"),
+    ("chart_headings", "Items by heading (top 12)", "按一级标题统计（前 12）"),
     ("chart_leads", "Lead units (top 10)", "牵头单位（前 10）"),
     (
         "chart_timeline",
@@ -76,6 +77,7 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("show_more", "Show more", "显示更多"),
     ("show_less", "Show less", "收起"),
     ("facet_doc_id", "Document", "文件"),
+    ("facet_heading", "Heading", "标题层级"),
     ("facet_kind", "Kind", "类型"),
     ("facet_region", "Region / FTZ area", "地区 / 片区"),
     ("facet_topic", "Topic", "领域"),

@@ -298,9 +298,7 @@ fn looks_like_unit(name: &str) -> bool {
         return false;
     }
     let base = name.split(['（', '(']).next().unwrap_or(name);
-    const ENDINGS: &str = "部委局署办行会院厅府室关组司处团联社台所站队军心位门构";
-    base.chars().last().is_some_and(|c| ENDINGS.contains(c))
-        || crate::ingest::lexicon::lexicon().agency(name).is_some()
+    super::units::ends_like_organ(base) || crate::ingest::lexicon::lexicon().agency(name).is_some()
 }
 
 /// A name that stands for many units: 各省级人民政府, 有关部门, 地方各级人民政府, 各区、县级市.

@@ -5,7 +5,7 @@
 use super::structure::{structure, Structure};
 use super::tables::Tables;
 use super::{annotations, metadata};
-use crate::model::{Annotation, Document, Item, Lang, Span, UnitRef};
+use crate::model::{Annotation, Document, Item, ItemKind, Lang, Span, UnitRef};
 
 /// Longest title kept before cutting at a sentence or word boundary (in chars).
 const MAX_TITLE_CHARS: usize = 160;
@@ -61,6 +61,7 @@ pub fn build_document(
             scopes.extend(raw.scope.map(|scope| (index, scope)));
         }
     }
+    inherit_scopes(&mut scopes, &items, &text);
     let (doc_numbers, cited_numbers) = metadata::own_and_cited_numbers(&text, &items);
     let date = metadata::document_date(&text, &items, &doc_numbers);
     let source = metadata::source(&text, &items);
@@ -188,6 +189,56 @@ fn shorten_title(line: &str) -> String {
     }
     let cut = head.rfind(' ').filter(|&i| i > 20).unwrap_or(limit);
     format!("{}…", head[..cut].trim_end_matches([',', '\u{ff0c}', ' ']))
+}
+
+/// A scope stated once holds for more than one item: on a heading (一、投资便利化（适用范围：
+/// 全部片区）) for everything under it, and in a line of its own before the first measure
+/// (适用范围：本省自贸试验区各片区) for the whole document. Content items without a scope of
+/// their own get the nearest one.
+fn inherit_scopes(scopes: &mut Vec<(usize, String)>, items: &[Item], text: &str) {
+    let default = items
+        .iter()
+        .take_while(|i| i.kind != ItemKind::Measure)
+        .filter(|i| i.kind.is_content() || i.kind == ItemKind::Meta)
+        .find_map(|i| standalone_scope(&text[i.span.start()..i.span.end()]));
+    let own = |scopes: &[(usize, String)], at: usize| {
+        scopes
+            .iter()
+            .find(|(i, _)| *i == at)
+            .map(|(_, s)| s.clone())
+    };
+    let mut inherited = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        if !item.kind.is_content() || own(scopes, index).is_some() {
+            continue;
+        }
+        let mut at = item.parent.map(|p| p as usize).filter(|&p| p < index);
+        let mut scope = None;
+        while let Some(p) = at {
+            if let Some(s) = own(scopes, p) {
+                scope = Some(s);
+                break;
+            }
+            at = items[p].parent.map(|q| q as usize).filter(|&q| q < p);
+        }
+        if let Some(scope) = scope.or_else(|| default.clone()) {
+            inherited.push((index, scope));
+        }
+    }
+    scopes.extend(inherited);
+}
+
+/// "适用范围：X" / "（适用范围：X）" / "Scope of application: X" as a line of its own.
+fn standalone_scope(line: &str) -> Option<String> {
+    let line = line
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')', '。', '.', '；', ';']);
+    let rest = ["适用范围", "Scope of application", "Scope"]
+        .iter()
+        .find_map(|label| line.strip_prefix(label))?;
+    let rest = rest.strip_prefix(['：', ':'])?.trim();
+    (!rest.is_empty() && rest.chars().count() <= 60).then(|| rest.to_string())
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod sentences;
 pub mod structure;
 pub mod tables;
 pub mod topics;
+pub mod units;
 
 use crate::model::{Bundle, Warning};
 use std::fmt;

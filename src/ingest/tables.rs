@@ -102,19 +102,24 @@ impl Tables {
     }
 
     /// The agency a unit name in an annotation stands for. Names the lexicon does not
-    /// know are kept under their own name (and reported once).
+    /// know are kept under their own name, with the level their name states as `kind`
+    /// (provincial, municipal … see `units`), and reported once.
     pub fn agency(&mut self, name: &str, warnings: &mut Vec<String>) -> u32 {
         if let Some(entry) = lexicon().agency(name) {
             return self.entry(entry);
         }
         let id = format!("unknown:{name}");
+        let level = super::units::level(name);
         if !self.agencies.index.contains_key(&id) {
-            warnings.push(format!(
-                "agency not in the lexicon, kept as written: {name}"
-            ));
+            warnings.push(match level {
+                Some(level) => {
+                    format!("{level} agency not in the lexicon, kept as written: {name}")
+                }
+                None => format!("agency not in the lexicon, kept as written: {name}"),
+            });
         }
         self.agencies.intern(&id, || Entity {
-            kind: String::new(),
+            kind: level.unwrap_or_default().to_string(),
             zh: name.to_string(),
             en: String::new(),
             parent: None,

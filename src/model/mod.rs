@@ -292,8 +292,10 @@ pub struct Figure {
 /// A canonical name with both languages where known (agency, region or topic).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Region tables: province, ftz, area or city. Empty in the agencies and topics tables,
-    /// whose name says what their entities are.
+    /// Region tables: province, ftz, area or city. Agencies: `collective` for a name that
+    /// stands for many units (各有关部门), or, for a unit the lexicon does not list, the level
+    /// its name states (national, provincial, municipal, county, ftz); empty otherwise.
+    /// Topics: empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kind: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -378,6 +380,33 @@ impl Document {
 
     pub fn item_text(&self, item: &Item) -> &str {
         self.slice(item.span)
+    }
+
+    /// The top-level heading an item is under: its outermost enclosing section (the item
+    /// itself when it is a top-level section). `None` outside every section (title, meta,
+    /// preamble paragraphs).
+    pub fn top_section(&self, item: usize) -> Option<usize> {
+        let mut top = None;
+        let mut at = Some(item);
+        while let Some(i) = at.filter(|&i| i < self.items.len()) {
+            if self.items[i].kind == ItemKind::Section {
+                top = Some(i);
+            }
+            at = self.items[i].parent.map(|p| p as usize).filter(|&p| p < i);
+        }
+        top
+    }
+
+    /// The heading line of a section, trimmed to `max` chars with an ellipsis.
+    pub fn heading(&self, item: usize, max: usize) -> String {
+        let text = self.items.get(item).map_or("", |it| self.item_text(it));
+        let line = text.lines().next().unwrap_or("").trim();
+        if line.chars().count() <= max {
+            return line.to_string();
+        }
+        let mut out: String = line.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
     }
 
     /// Length of the text in Unicode scalar values (what a reader would call characters).
