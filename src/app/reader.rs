@@ -133,6 +133,8 @@ fn render_item(
     match item.kind {
         ItemKind::Section => {
             let level = item.level.unwrap_or(1).min(4);
+            // A heading broken over lines reads as one.
+            let text = doc.heading(index, usize::MAX);
             view! { <span id=id class=format!("{class} it-section it-level-{level}") data-kind=kind>{text}</span> }
                 .into_any()
         }

@@ -397,10 +397,13 @@ impl Document {
         top
     }
 
-    /// The heading line of a section, trimmed to `max` chars with an ellipsis.
+    /// The heading of a section on one line (a heading broken over lines joined), trimmed
+    /// to `max` chars with an ellipsis.
     pub fn heading(&self, item: usize, max: usize) -> String {
         let text = self.items.get(item).map_or("", |it| self.item_text(it));
-        let line = text.lines().next().unwrap_or("").trim();
+        let separator = if self.lang == Lang::Zh { "" } else { " " };
+        let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(separator);
+        let line = joined.as_str();
         if line.chars().count() <= max {
             return line.to_string();
         }

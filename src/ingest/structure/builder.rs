@@ -4,6 +4,7 @@
 use super::lines::{
     case_heading, is_heading_like, is_heading_style, item, part_label, CHUNK, LONG_PARAGRAPH,
 };
+use super::title::completes_heading;
 use crate::ingest::numbering::{expected_marker, marker, next_ordinal_cue, Marker, Style};
 use crate::ingest::sentences::sentence_ends;
 use crate::model::{Item, ItemKind, Lang, Span};
@@ -265,6 +266,10 @@ impl<'a> Builder<'a> {
         match self.marker_of(line) {
             Some(m) if m.style == Style::Ordinal && !heading => self.enumeration(span),
             Some(m) => self.numbered(span, &m),
+            None if heading && self.completes_last_heading(line) => {
+                let last = self.items.len() - 1;
+                self.items[last].span.1 = span.1;
+            }
             None if heading => {
                 self.end_case();
                 self.stack.clear();
@@ -279,6 +284,15 @@ impl<'a> Builder<'a> {
             }
             None => self.paragraph(span),
         }
+    }
+
+    /// The line continues the unnumbered heading just pushed (see `completes_heading`).
+    fn completes_last_heading(&self, line: &str) -> bool {
+        let Some(last) = self.heading.filter(|&h| h + 1 == self.items.len()) else {
+            return false;
+        };
+        let above = &self.text[self.items[last].span.start()..self.items[last].span.end()];
+        !above.contains('\n') && completes_heading(above, line, self.lang)
     }
 
     /// "First, … The second is … Third, …" in one line: one measure per point.

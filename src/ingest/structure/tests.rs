@@ -183,3 +183,23 @@ fn mixed_styles_of_top_headings_in_a_translation() {
     );
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
 }
+
+#[test]
+fn the_title_of_an_attached_text_broken_over_two_lines_is_one_heading() {
+    let text = "省人民政府办公厅关于印发若干措施的通知\n现将《若干措施》印发给你们。\n2021年1月21日\n支持中国(湖北)自由贸易试验区\n深化改革创新若干措施\n一、发展高端产业\n1.建设平台。\n2.培育企业。";
+    let s = structure(text, Lang::Zh);
+    let sections: Vec<&str> = s
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Section)
+        .map(|i| &text[i.span.start()..i.span.end()])
+        .collect();
+    assert_eq!(
+        sections,
+        ["支持中国(湖北)自由贸易试验区\n深化改革创新若干措施", "一、发展高端产业"]
+    );
+    // A heading that is complete on its own keeps the next heading apart.
+    let s = structure("关于某事的通知\n正文一句。\n保障措施\n组织领导\n1.加强。", Lang::Zh);
+    let headings = s.items.iter().filter(|i| i.kind == ItemKind::Section).count();
+    assert_eq!(headings, 2);
+}

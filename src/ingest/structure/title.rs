@@ -72,6 +72,19 @@ pub(super) fn title_block(lines: &[&str], lang: Lang) -> Option<std::ops::Range<
     Some(first..first + 1)
 }
 
+/// A heading line that completes the heading above it: gov.cn breaks the title of an
+/// attached text the way it breaks the page title ("支持中国(湖北)自由贸易试验区" /
+/// "深化改革创新若干措施"). Chinese only: the first piece does not end like a title and the
+/// pieces together do.
+pub(super) fn completes_heading(above: &str, line: &str, lang: Lang) -> bool {
+    let ends_like_title = |s: &str| TITLE_ENDINGS.iter().any(|w| s.trim_end().ends_with(w));
+    lang == Lang::Zh
+        && marker(above).is_none()
+        && !ends_like_title(above)
+        && above.chars().count() + line.chars().count() <= 80
+        && ends_like_title(&format!("{}{}", above.trim_end(), line.trim_start()))
+}
+
 pub(super) fn join_title(lines: &[&str], lang: Lang) -> String {
     match lang {
         Lang::Zh => lines.concat(),
