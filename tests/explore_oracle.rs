@@ -55,16 +55,23 @@ impl Oracle {
                     todo.extend(bundle.regions[r as usize].parent);
                 }
             }
-            // The level-1 section the item is in (or is), found by levels, not parents.
-            let mut heading = BTreeSet::new();
+            // The sections above the item (and itself), outermost first; the first
+            // numbered one, else the outermost.
+            let mut chain = Vec::new();
             let mut at = Some(r.item as usize);
             while let Some(i) = at {
-                if doc.items[i].level == Some(1) {
-                    heading.insert(heading_key(&doc.id, i));
-                    break;
+                if doc.items[i].level.is_some() {
+                    chain.insert(0, i);
                 }
                 at = doc.items[i].parent.map(|p| p as usize);
             }
+            let heading: BTreeSet<String> = chain
+                .iter()
+                .find(|&&i| doc.items[i].number.is_some())
+                .or(chain.first())
+                .map(|&i| heading_key(&doc.id, i))
+                .into_iter()
+                .collect();
             let year = doc.date.year().map_or("undated".into(), |y| y.to_string());
             let per = [
                 (Facet::Doc, one(&doc.id)),

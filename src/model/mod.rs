@@ -382,19 +382,24 @@ impl Document {
         self.slice(item.span)
     }
 
-    /// The top-level heading an item is under: its outermost enclosing section (the item
-    /// itself when it is a top-level section). `None` outside every section (title, meta,
-    /// preamble paragraphs).
+    /// The top-level heading an item is under: its outermost enclosing *numbered* section
+    /// (一、, 第一章 …; the item itself when it is one), or, where no numbered section
+    /// encloses it, its outermost section. So the title of an attached text, which holds
+    /// every numbered part, is not the only heading. `None` outside every section (title,
+    /// meta, preamble paragraphs).
     pub fn top_section(&self, item: usize) -> Option<usize> {
-        let mut top = None;
+        let (mut numbered, mut outermost) = (None, None);
         let mut at = Some(item);
         while let Some(i) = at.filter(|&i| i < self.items.len()) {
             if self.items[i].kind == ItemKind::Section {
-                top = Some(i);
+                outermost = Some(i);
+                if self.items[i].number.is_some() {
+                    numbered = Some(i);
+                }
             }
             at = self.items[i].parent.map(|p| p as usize).filter(|&p| p < i);
         }
-        top
+        numbered.or(outermost)
     }
 
     /// The heading of a section on one line (a heading broken over lines joined), trimmed
