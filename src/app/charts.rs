@@ -165,9 +165,14 @@ fn bar_rows(bars: &[stats::Bar]) -> Vec<(String, String)> {
 fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> Vec<stats::Bar> {
     let data = ctx.data();
     let zh = ctx.zh();
-    let all = ctx
+    let mut all = ctx
         .outcome
         .with(|o| stats::tally(&data.catalog, facet, &o.filtered, zh));
+    // Headings come in document order, an outline of one document; when there are more
+    // than fit (several documents), the largest are shown.
+    if facet == Facet::Heading && all.len() > max {
+        all.sort_by(|a, b| b.count.cmp(&a.count));
+    }
     let (mut shown, rest) = stats::top(all, max);
     if rest > 0 && facet == Facet::Lead {
         shown.push(stats::Bar {

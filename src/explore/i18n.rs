@@ -39,7 +39,7 @@ const TEXT: &[(&str, &str, &str)] = &[
         "按地区 / 片区统计",
     ),
     ("chart_kinds", "Items by kind", "按类型统计"),
-    ("chart_headings", "Items by heading (top 12)", "按一级标题统计（前 12）"),
+    ("chart_headings", "Items by heading", "按一级标题统计"),
     ("chart_leads", "Lead units (top 10)", "牵头单位（前 10）"),
     (
         "chart_timeline",

@@ -407,7 +407,11 @@ impl Document {
     pub fn heading(&self, item: usize, max: usize) -> String {
         let text = self.items.get(item).map_or("", |it| self.item_text(it));
         let separator = if self.lang == Lang::Zh { "" } else { " " };
-        let joined = text.lines().map(str::trim).collect::<Vec<_>>().join(separator);
+        let joined = text
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(separator);
         let line = joined.as_str();
         if line.chars().count() <= max {
             return line.to_string();

@@ -196,10 +196,20 @@ fn the_title_of_an_attached_text_broken_over_two_lines_is_one_heading() {
         .collect();
     assert_eq!(
         sections,
-        ["支持中国(湖北)自由贸易试验区\n深化改革创新若干措施", "一、发展高端产业"]
+        [
+            "支持中国(湖北)自由贸易试验区\n深化改革创新若干措施",
+            "一、发展高端产业"
+        ]
     );
     // A heading that is complete on its own keeps the next heading apart.
-    let s = structure("关于某事的通知\n正文一句。\n保障措施\n组织领导\n1.加强。", Lang::Zh);
-    let headings = s.items.iter().filter(|i| i.kind == ItemKind::Section).count();
+    let s = structure(
+        "关于某事的通知\n正文一句。\n保障措施\n组织领导\n1.加强。",
+        Lang::Zh,
+    );
+    let headings = s
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Section)
+        .count();
     assert_eq!(headings, 2);
 }
