@@ -130,7 +130,7 @@ fn ChartBox(
 
     let heading = format!("{id}-title");
     view! {
-        <figure class="chart-box" aria-labelledby=heading.clone()>
+        <figure class="chart-box" data-chart=title aria-labelledby=heading.clone()>
             <figcaption id=heading.clone()>{move || ctx.t(title)}</figcaption>
             <div class="chart" id=id node_ref=node role="img" data-brush=brush.then_some("x")
                 aria-label=move || {

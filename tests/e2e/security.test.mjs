@@ -106,6 +106,8 @@ async function absent(target, n) {
   assert.ok(!seen, `${vectors.get(n).where}: ${P(n)} should be ignored`);
   verified.add(n);
 }
+/** The chart drawn in the box of that title key (`data-chart`). */
+const chart = (page, key) => page.locator(`.chart-box[data-chart="${key}"] .chart`);
 /** Hovers the bars, nodes or cells of a chart until the tooltips have shown every vector's
  * payload as text; a tooltip holding any element but div and span fails. */
 async function tooltipsShow(page, chart, ns) {
@@ -314,8 +316,8 @@ for (const csp of [true, false]) {
     // ECharts tooltips are HTML: the hostile unit names must arrive escaped.
     await look({ view: 'charts', lang: 'zh' }, '.chart canvas', { '.chart-data': [5, 6, 7, 12] });
     await allCharts(page);
-    await tooltipsShow(page, page.locator('.chart').nth(2), [5, 14, 16]);
-    await tooltipsShow(page, page.locator('.chart').nth(9), [5, 6, 14, 16]);
+    await tooltipsShow(page, chart(page, 'chart_leads'), [5, 14, 16]);
+    await tooltipsShow(page, chart(page, 'chart_network'), [5, 6, 14, 16]);
     await step('chart tooltips');
     await look({ q: '__xss' }, '.card');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
@@ -392,8 +394,8 @@ for (const csp of [true, false]) {
     for (const lang of ['en', 'zh']) {
       await look({ view: 'charts', lang }, '.chart canvas');
       await allCharts(page);
-      for (const [i, name] of [[0, 'topic'], [1, 'region'], [2, 'lead'], [5, 'topic']]) {
-        await tooltipsShow(page, page.locator('.chart').nth(i), [ids[name][lang]]);
+      for (const [key, name] of [['chart_topics', 'topic'], ['chart_regions', 'region'], ['chart_leads', 'lead'], ['chart_matrix', 'topic']]) {
+        await tooltipsShow(page, chart(page, key), [ids[name][lang]]);
       }
       await step(`chart tooltips (${lang})`);
     }
