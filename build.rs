@@ -3,7 +3,8 @@
 //! `#[path]`, so build.rs and the library run the very same code).
 //!
 //! The folder is `seeds/` unless `FTZ_SEEDS_DIR` names another one. A file that cannot be
-//! read stops the build with a message naming it; ingest warnings (numbering gaps, unknown
+//! read stops the build with a message naming it (or, with `FTZ_SKIP_UNREADABLE=1`, is
+//! skipped with a warning); ingest warnings (skipped formats, numbering gaps, unknown
 //! agencies) are passed on as cargo warnings.
 
 #[allow(dead_code, unused_imports)]
@@ -18,6 +19,12 @@ use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=FTZ_SEEDS_DIR");
+    println!("cargo:rerun-if-env-changed=FTZ_SKIP_UNREADABLE");
+    // FTZ_SKIP_UNREADABLE=1: a file that cannot be read is a warning, not a stop.
+    let options = ingest::Options {
+        skip_unreadable: std::env::var("FTZ_SKIP_UNREADABLE")
+            .is_ok_and(|v| !v.is_empty() && v != "0"),
+    };
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/model");
     println!("cargo:rerun-if-changed=src/ingest");
@@ -33,7 +40,7 @@ fn main() {
             for name in &folder.skipped {
                 println!("cargo:warning=seed folder: skipped {name} (hidden file or folder)");
             }
-            ingest::ingest(&folder.sources)
+            ingest::ingest_with(&folder.sources, options)
         })
         .unwrap_or_else(|err| {
             eprintln!("error: cannot build the bundle from {}", seeds.display());

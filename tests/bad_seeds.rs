@@ -122,7 +122,8 @@ fn png() -> Vec<u8> {
 
 #[test]
 fn binary_files_are_refused() {
-    assert_refused("png", "picture.png", &png(), "looks binary");
+    // A picture that claims to be text.
+    assert_refused("png", "picture.txt", &png(), "looks binary");
     // The first 64 KiB of this test's own executable: a real ELF (or PE, Mach-O) file.
     let mut exe = Vec::new();
     let file = std::fs::File::open(std::env::current_exe().unwrap()).unwrap();
@@ -136,6 +137,58 @@ fn binary_files_are_refused() {
         nul_heavy.push(0);
     }
     assert_refused("nul-heavy", "nul.txt", &nul_heavy, "looks binary");
+}
+
+/// Files of formats the explorer does not read are skipped, each named in a warning, and
+/// the build goes on; with `skip_unreadable`, so is a text file that cannot be read.
+#[test]
+fn other_formats_are_skipped_with_a_warning_naming_each() {
+    let (name, good) = &seeds()[0];
+    let bundle = build(
+        "other-formats",
+        &[
+            ("good.txt", good.as_bytes()),
+            ("picture.png", &png()),
+            ("archive.zip", b"PK\x03\x04\x14\0\0\0"),
+            ("table.xlsx", b"PK\x03\x04\x14\0\x06\0"),
+        ],
+    )
+    .expect("the build goes on");
+    assert_eq!(bundle.documents.len(), 1);
+    assert_eq!(
+        bundle.documents,
+        original("good.txt", good).documents,
+        "{name}"
+    );
+    let skipped: Vec<&str> = bundle
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("skipped"))
+        .map(|w| w.doc.as_str())
+        .collect();
+    assert_eq!(skipped, ["archive.zip", "picture.png", "table.xlsx"]);
+
+    let sources = [
+        Source {
+            name: "good.txt".into(),
+            bytes: good.as_bytes().to_vec(),
+        },
+        Source {
+            name: "picture.txt".into(),
+            bytes: png(),
+        },
+    ];
+    let options = ingest::Options {
+        skip_unreadable: true,
+    };
+    let bundle = ingest::ingest_with(&sources, options).expect("skipped, not refused");
+    assert_eq!(bundle.documents.len(), 1);
+    let warning = bundle
+        .warnings
+        .iter()
+        .find(|w| w.doc == "picture.txt")
+        .expect("a warning naming the file");
+    assert!(warning.message.contains("looks binary"), "{warning:?}");
 }
 
 #[test]

@@ -42,7 +42,7 @@ pub fn date_label(date: &DocDate, lang: UiLang) -> String {
         };
         return match date.source {
             DateSource::Inferred => format!("{label}（推断）"),
-            DateSource::Signed => format!("{label}（签发）"),
+            DateSource::Signed | DateSource::Page => format!("{label}（签发）"),
             _ => label,
         };
     }
@@ -62,7 +62,7 @@ pub fn date_label(date: &DocDate, lang: UiLang) -> String {
     };
     match date.source {
         DateSource::Inferred => format!("{label} (inferred)"),
-        DateSource::Signed => format!("{label} (signed)"),
+        DateSource::Signed | DateSource::Page => format!("{label} (signed)"),
         _ => label,
     }
 }

@@ -176,6 +176,27 @@ fn render_item(
             }
             .into_any()
         }
+        // Rows of tab-separated cells (a table read from a page or a Word file): a table,
+        // scrollable on a phone. Cell lines from a text copy: a grid of cells.
+        ItemKind::Table if text.contains('\t') => {
+            let rows = text
+                .split('\n')
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| {
+                    let cells = r
+                        .split('\t')
+                        .map(|c| view! { <td>{c.trim().to_string()}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <div id=id class=format!("{class} it-grid") data-kind=kind>
+                    <table><tbody>{rows}</tbody></table>
+                </div>
+            }
+            .into_any()
+        }
         ItemKind::Table => {
             let cells = lines(&text)
                 .into_iter()

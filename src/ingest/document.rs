@@ -2,9 +2,10 @@
 //!
 //! Cost: a constant number of passes over the text; no regexes.
 
+use super::extract::PageMeta;
 use super::structure::{structure, Structure};
 use super::tables::Tables;
-use super::{annotations, metadata};
+use super::{annotations, metadata, page};
 use crate::model::{Annotation, Document, Item, ItemKind, Lang, Span, UnitRef};
 
 /// Longest title kept before cutting at a sentence or word boundary (in chars).
@@ -17,6 +18,7 @@ pub fn build_document(
     file: &str,
     encoding: &str,
     text: String,
+    meta: &PageMeta,
     tables: &mut Tables,
 ) -> (Document, Vec<String>) {
     let lang = detect_lang(&text);
@@ -77,10 +79,12 @@ pub fn build_document(
         cited_numbers,
         title_derived,
         regions: Vec::new(),
+        page: None,
         text,
         items,
         figures: Vec::new(),
     };
+    page::apply(&mut document, meta);
     tables.tag(&mut document, &scopes);
     if !document.items.iter().any(|i| i.kind.is_content()) {
         warnings.push(
@@ -273,6 +277,7 @@ mod tests {
             "x.txt",
             "UTF-8",
             text.to_string(),
+            &PageMeta::default(),
             &mut Tables::default(),
         );
         assert_eq!(doc.title, "Policy interpretation of the Opinions");
@@ -296,7 +301,14 @@ mod tests {
     fn annotation_units_list_leads_first() {
         let text =
             "关于深化改革创新的若干措施\n1.推进改革。（配合单位：省财政厅；牵头单位：省商务厅）";
-        let (doc, _) = build_document("x", "x.txt", "UTF-8", text.into(), &mut Tables::default());
+        let (doc, _) = build_document(
+            "x",
+            "x.txt",
+            "UTF-8",
+            text.into(),
+            &PageMeta::default(),
+            &mut Tables::default(),
+        );
         let roles: Vec<crate::model::Role> = doc
             .items
             .iter()
@@ -315,6 +327,7 @@ mod tests {
             "notes.txt",
             "UTF-8",
             "2021 - 2022\n12345".into(),
+            &PageMeta::default(),
             &mut Tables::default(),
         );
         assert_eq!(doc.title, "notes");

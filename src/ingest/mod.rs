@@ -4,10 +4,12 @@
 //! `cargo xtask bundle` both go through [`ingest`], so the browser and the command line
 //! always see the same model.
 //!
-//! Pipeline per file: [`decode`] (encoding detection, line ends, refusal of non-text) →
-//! [`document::build_document`] (paragraph spans, language, title; [`boilerplate`] lines
-//! are recognised but kept). Files are processed in name order, so the output is
-//! deterministic.
+//! Pipeline per file: [`extract`] (by format: text through [`decode`] — encoding
+//! detection, line ends, refusal of non-text —, Markdown, HTML pages with their metadata;
+//! other formats skipped with a warning) → [`document::build_document`] (the document tree,
+//! annotations, numbers, dates, tags; [`boilerplate`] lines are recognised but kept) →
+//! [`page::apply`] (what the file says about itself). Files are processed in name order,
+//! so the output is deterministic.
 //!
 //! Cost: linear in the total size of the sources; the whole corpus is held in memory once.
 
@@ -16,11 +18,13 @@ pub mod boilerplate;
 pub mod dates;
 pub mod decode;
 pub mod document;
+pub mod extract;
 pub mod figures;
 pub mod fs;
 pub mod lexicon;
 pub mod metadata;
 pub mod numbering;
+pub mod page;
 pub mod sentences;
 pub mod structure;
 pub mod tables;
@@ -60,19 +64,49 @@ pub fn document_id(name: &str) -> &str {
     }
 }
 
+/// How ingest treats files it cannot read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// A file that cannot be read becomes a warning instead of stopping the build.
+    pub skip_unreadable: bool,
+}
+
 /// Turns sources into a bundle. Fails on the first file that cannot be read as text, or
-/// when two files would get the same id.
+/// when two files would get the same id. Files of formats it does not read are skipped,
+/// each with a warning.
 pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
+    ingest_with(sources, Options::default())
+}
+
+/// [`ingest`] with options.
+pub fn ingest_with(sources: &[Source], options: Options) -> Result<Bundle, IngestError> {
     let mut sorted: Vec<&Source> = sources.iter().collect();
     sorted.sort_by(|a, b| a.name.cmp(&b.name));
     let mut documents = Vec::with_capacity(sorted.len());
     let mut tables = tables::Tables::default();
     let mut warnings = Vec::new();
     for source in sorted {
-        let decoded = decode::decode(&source.bytes).map_err(|e| IngestError {
-            file: source.name.clone(),
-            reason: e.to_string(),
-        })?;
+        let extracted = match extract::extract(&source.name, &source.bytes) {
+            Ok(extracted) => extracted,
+            Err(e) => {
+                let skip = matches!(e, extract::ExtractError::Unsupported { .. })
+                    || options.skip_unreadable;
+                if !skip {
+                    return Err(IngestError {
+                        file: source.name.clone(),
+                        reason: e.to_string(),
+                    });
+                }
+                warnings.push(Warning {
+                    doc: source.name.clone(),
+                    message: match e {
+                        extract::ExtractError::Unsupported { .. } => e.to_string(),
+                        _ => format!("skipped, cannot be read: {e}"),
+                    },
+                });
+                continue;
+            }
+        };
         let id = document_id(&source.name);
         if let Some(previous) = documents
             .iter()
@@ -83,20 +117,21 @@ pub fn ingest(sources: &[Source]) -> Result<Bundle, IngestError> {
                 reason: format!("its id {id:?} is already taken by {}", previous.file),
             });
         }
-        if decoded.truncated > 0 {
+        if extracted.truncated > 0 {
             warnings.push(Warning {
                 doc: id.to_string(),
                 message: format!(
                     "the file looks truncated: it ends inside a UTF-8 character, whose {} byte(s) were dropped",
-                    decoded.truncated
+                    extracted.truncated
                 ),
             });
         }
         let (document, noticed) = document::build_document(
             id,
             &source.name,
-            decoded.encoding,
-            decoded.text,
+            extracted.encoding,
+            extracted.text,
+            &extracted.meta,
             &mut tables,
         );
         warnings.extend(noticed.into_iter().map(|message| Warning {

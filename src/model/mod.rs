@@ -10,7 +10,9 @@
 //! ```text
 //! { schema, generator,
 //!   agencies: [Entity], regions: [Entity], topics: [Entity],   // referenced by index
-//!   documents: [{ id, file, title, lang, encoding, date, source, doc_numbers, regions,
+//!   documents: [{ id, file, title, lang, encoding, date, source, doc_numbers,
+//!                 cited_numbers, title_derived, regions,
+//!                 page?: { issuer, published, subjects, keywords, index_no, url, number },
 //!                 text,                                     // the decoded text, LF line ends
 //!                 items: [{ kind, span, number?, label?, parent?, annotations?,
 //!                           agencies?, regions?, topics? }],
@@ -31,7 +33,7 @@ pub use validate::BundleError;
 use serde::{Deserialize, Serialize};
 
 /// Version of the bundle format. Readers refuse any other version.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A half-open byte range `[start, end)` into a document's `text`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -88,6 +90,8 @@ pub enum DateSource {
     Signed,
     /// Completed from context, e.g. "September 2" with the year taken from the text.
     Inferred,
+    /// From the source file's own metadata (a web page's 成文日期).
+    Page,
     /// No date found.
     None,
 }
@@ -365,6 +369,9 @@ pub struct Document {
     /// Regions the document is about: its issuer's and its subject's (indices into `Bundle::regions`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<u32>,
+    /// What the source file says about itself (a web page's metadata), if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageInfo>,
     pub text: String,
     pub items: Vec<Item>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -425,6 +432,35 @@ impl Document {
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
     }
+}
+
+/// What a source file says about itself — a policy page's metadata table (发文机关, 发布日期,
+/// 主题分类 …), its `<meta>` tags and canonical URL — beside what the text says. The
+/// signing date (成文日期) goes into `Document::date`, the title and number are checked
+/// against the text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageInfo {
+    /// The issuing organ (发文机关).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// The date it was published (发布日期): `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The site's subject categories (主题分类), most general first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// The site's index number (索引号).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_no: Option<String>,
+    /// The canonical address of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The document number the metadata gives when the text does not state it (a number
+    /// the text states is in `Document::doc_numbers`, with its place).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
 }
 
 /// Sets every section's `level` from its parents: one more than the number of sections

@@ -10,7 +10,7 @@
 
 use super::{
     Annotation, Direction, DocDate, DocNumber, Document, Figure, FigureKind, Item, ItemKind, Lang,
-    Role, Span, UnitRef,
+    PageInfo, Role, Span, UnitRef,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Value};
@@ -185,6 +185,8 @@ struct WireDocument {
     title_derived: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     regions: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    page: Option<PageInfo>,
     text: String,
     items: Vec<WireItem>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -272,6 +274,7 @@ fn to_wire(doc: &Document) -> WireDocument {
         cited_numbers: doc.cited_numbers.clone(),
         title_derived: doc.title_derived,
         regions: doc.regions.clone(),
+        page: doc.page.clone(),
         text: doc.text.clone(),
         items,
         figures,
@@ -359,6 +362,7 @@ fn from_wire(wire: WireDocument) -> Document {
         cited_numbers: wire.cited_numbers,
         title_derived: wire.title_derived,
         regions: wire.regions,
+        page: wire.page,
         text: wire.text,
         items,
         figures,

@@ -7,12 +7,12 @@ use ftz_explorer::model::{Bundle, Document, ItemKind, Role};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub fn run(dir: &Path, out: Option<&Path>) -> crate::Result {
+pub fn run(dir: &Path, out: Option<&Path>, options: ingest::Options) -> crate::Result {
     let folder = read_folder(dir).map_err(|e| e.to_string())?;
     for name in &folder.skipped {
         eprintln!("note: skipped {name} (hidden file or folder)");
     }
-    let bundle = ingest::ingest(&folder.sources).map_err(|e| e.to_string())?;
+    let bundle = ingest::ingest_with(&folder.sources, options).map_err(|e| e.to_string())?;
     let json = bundle.to_json();
     let source_bytes: usize = folder.sources.iter().map(|s| s.bytes.len()).sum();
     print!("{}", summary(&bundle, dir, source_bytes, json.len()));
@@ -75,9 +75,9 @@ fn summary(bundle: &Bundle, dir: &Path, source_bytes: usize, json_bytes: usize) 
 }
 
 /// The audit report of a folder: per document what ingest read, then the totals.
-pub fn audit(dir: &Path) -> crate::Result {
+pub fn audit(dir: &Path, options: ingest::Options) -> crate::Result {
     let folder = read_folder(dir).map_err(|e| e.to_string())?;
-    let bundle = ingest::ingest(&folder.sources).map_err(|e| e.to_string())?;
+    let bundle = ingest::ingest_with(&folder.sources, options).map_err(|e| e.to_string())?;
     print!("{}", audit_report(&bundle));
     Ok(())
 }

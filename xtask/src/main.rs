@@ -30,6 +30,10 @@ cargo xtask <command> [options]
                                        write a deterministic synthetic corpus ~N× the seeds
                                        (recombined seed lines, for benchmarks)
   test                                 install what is missing, then run every test
+
+  A folder may hold .txt, .md and .html/.htm pages; other files are skipped with a warning.
+  --skip-unreadable (serve, dist, bundle, audit) turns a file that cannot be read into a
+  warning instead of stopping the build (build.rs: FTZ_SKIP_UNREADABLE=1).
   bench [--factor 200] [--out FILE]    measure ingest, index and search, natively and in Chromium
   fuzz [--cases 100000]                the fuzz suites (tests/fuzz_*.rs), optimised, with N inputs
                                        each (every `cargo test` runs 500)
@@ -49,7 +53,7 @@ pub fn root() -> PathBuf {
 }
 
 /// Options that take no value.
-const FLAGS: &[&str] = &["json"];
+const FLAGS: &[&str] = &["json", "skip-unreadable"];
 
 /// Command-line options: positional arguments plus `--name value` pairs.
 struct Args {
@@ -124,6 +128,20 @@ fn absolute(path: &str) -> PathBuf {
     }
 }
 
+/// `--skip-unreadable`: a file that cannot be read is a warning, not the end of the build.
+fn ingest_options(args: &Args) -> ftz_explorer::ingest::Options {
+    ftz_explorer::ingest::Options {
+        skip_unreadable: args.option("skip-unreadable").is_some(),
+    }
+}
+
+/// The same for the site's build: build.rs reads `FTZ_SKIP_UNREADABLE`.
+fn skip_unreadable_in_build(args: &Args) {
+    if args.option("skip-unreadable").is_some() {
+        std::env::set_var("FTZ_SKIP_UNREADABLE", "1");
+    }
+}
+
 fn factor(args: &Args, default: usize) -> Result<usize> {
     match args.option("factor") {
         Some(n) => n
@@ -140,7 +158,8 @@ fn run(raw: &[String]) -> Result {
     let args = Args::parse(raw.get(1..).unwrap_or_default())?;
     match command {
         "serve" => {
-            args.allow_only(&["port", "seeds"], 0)?;
+            args.allow_only(&["port", "seeds", "skip-unreadable"], 0)?;
+            skip_unreadable_in_build(&args);
             let port = match args.option("port") {
                 Some(p) => p
                     .parse()
@@ -152,25 +171,30 @@ fn run(raw: &[String]) -> Result {
             server::serve_forever(&out, port)
         }
         "dist" => {
-            args.allow_only(&["seeds", "out"], 0)?;
+            args.allow_only(&["seeds", "out", "skip-unreadable"], 0)?;
+            skip_unreadable_in_build(&args);
             let out = args.path("out").unwrap_or_else(|| root().join("dist"));
             site::build(args.path("seeds").as_deref(), &out)
         }
         "bundle" => {
-            args.allow_only(&["out"], 1)?;
+            args.allow_only(&["out", "skip-unreadable"], 1)?;
             let dir = args
                 .positional
                 .first()
                 .ok_or(format!("bundle needs a folder\n\n{HELP}"))?;
-            bundle::run(&absolute(dir), args.path("out").as_deref())
+            bundle::run(
+                &absolute(dir),
+                args.path("out").as_deref(),
+                ingest_options(&args),
+            )
         }
         "audit" => {
-            args.allow_only(&[], 1)?;
+            args.allow_only(&["skip-unreadable"], 1)?;
             let dir = args
                 .positional
                 .first()
                 .ok_or(format!("audit needs a folder\n\n{HELP}"))?;
-            bundle::audit(&absolute(dir))
+            bundle::audit(&absolute(dir), ingest_options(&args))
         }
         "query" => {
             args.allow_only(&["bundle", "limit", "json"], 1)?;

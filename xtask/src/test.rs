@@ -148,7 +148,7 @@ fn bad_seed_checks(tally: &mut Tally) {
             "not valid text",
         ),
         (
-            "picture.png",
+            "picture.txt",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0\x90\x91h6",
             "looks binary",
         ),
@@ -195,14 +195,14 @@ fn first_seed() -> crate::Result<std::path::PathBuf> {
 /// the built site served over HTTP. The oracle bundle comes from `cargo xtask bundle`.
 fn browser_tests(tally: &mut Tally, dist: &Path) {
     let oracle = root().join("target/e2e/seeds-bundle.json");
-    if let Err(why) = crate::bundle::run(&root().join("seeds"), Some(&oracle)) {
+    if let Err(why) = crate::bundle::run(&root().join("seeds"), Some(&oracle), Default::default()) {
         tally.check("seed bundle for the browser tests", Err(why));
         return;
     }
     // Documents full of markup and script, for the security tests to load with ?bundle=.
     let hostile = root().join("target/e2e/hostile-bundle.json");
     let hostile_seeds = root().join("tests/e2e/fixtures/hostile-seeds");
-    if let Err(why) = crate::bundle::run(&hostile_seeds, Some(&hostile)) {
+    if let Err(why) = crate::bundle::run(&hostile_seeds, Some(&hostile), Default::default()) {
         tally.check("hostile bundle for the browser tests", Err(why));
         return;
     }

@@ -1,11 +1,14 @@
-//! Runs of table cells (an indicator table whose cells became lines): one table item.
+//! Tables: rows written as lines of tab-separated cells (how the HTML, Word and Markdown
+//! readers write a real table), and runs of cell lines (an indicator table whose cells
+//! became lines in a text copy). Each is one table item.
 
 use super::lines::{case_heading, ends_with_punctuation, LineClass};
 use crate::ingest::numbering::{marker, Style};
 use crate::model::Lang;
 use std::collections::BTreeMap;
 
-/// Runs of content lines that are the cells of a table: at least three short lines in a
+/// Lines of tab-separated cells, one run per table; and runs of content lines that are the
+/// cells of a table: at least three short lines in a
 /// row without sentence ends start a run, which goes on while at least two of every eight
 /// lines are cells (short, or a very short "label：value。"); a run must be six lines or more,
 /// and a line that continues the text's own numbering ends it.
@@ -45,7 +48,14 @@ pub(super) fn table_runs(
     };
     let mut runs = Vec::new();
     let mut i = 0;
+    let row = |k: usize| class[k] == LineClass::Content && lines[k].contains('\t');
     while i < lines.len() {
+        if row(i) {
+            let end = (i..lines.len()).find(|&k| !row(k)).unwrap_or(lines.len());
+            runs.push(i..end);
+            i = end;
+            continue;
+        }
         let starts = i + 2 < lines.len()
             && unnumbered_short(i)
             && unnumbered_short(i + 1)
