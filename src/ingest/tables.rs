@@ -221,8 +221,22 @@ impl Tables {
                 let id = self.topic(topic);
                 item.topics.push(id);
             }
+            // A table's figures are read cell by cell, as a text copy's cell lines are: a
+            // row of coordinates is not a sentence of quantities.
+            let cells: Vec<(usize, &str)> = if item.kind == ItemKind::Table {
+                cells(text)
+            } else {
+                vec![(0, text)]
+            };
+            let found_in = cells.into_iter().flat_map(|(offset, cell)| {
+                figures::extract(cell).into_iter().map(move |mut f| {
+                    f.span = (f.span.0 + offset, f.span.1 + offset);
+                    f.sentence = (f.sentence.0 + offset, f.sentence.1 + offset);
+                    f
+                })
+            });
             let base = item.span.start();
-            for found in figures::extract(text) {
+            for found in found_in.collect::<Vec<_>>() {
                 let inside_annotation = item.annotations.iter().any(|a| {
                     a.span.start() <= base + found.span.0 && base + found.span.1 <= a.span.end()
                 });
@@ -302,6 +316,22 @@ fn without_annotations(
             out.replace_range(start..end, &" ".repeat(slice.len()));
         }
     }
+    out
+}
+
+/// The cells of a table item's text (tab-separated cells on lines, or one cell per line),
+/// each with its byte offset in the text.
+fn cells(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\t' || c == '\n' {
+            out.push((start, &text[start..i]));
+            start = i + 1;
+        }
+    }
+    out.push((start, &text[start..]));
+    out.retain(|(_, cell)| !cell.trim().is_empty());
     out
 }
 

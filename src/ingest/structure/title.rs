@@ -44,7 +44,7 @@ pub(super) fn title_block(lines: &[&str], lang: Lang) -> Option<std::ops::Range<
         let mut joined = line.to_string();
         while end < lines.len() && end < first + 3 {
             let next = lines[end];
-            let complete = TITLE_ENDINGS.iter().any(|w| joined.ends_with(w));
+            let complete = ends_like_title(&joined);
             let continues = next.chars().count() <= 40
                 && !ends_with_punctuation(next)
                 && marker(next).is_none()
@@ -56,12 +56,10 @@ pub(super) fn title_block(lines: &[&str], lang: Lang) -> Option<std::ops::Range<
             }
             // Only join when the pieces together end like a title.
             let candidate = format!("{joined}{next}");
-            let ends_like_title = TITLE_ENDINGS.iter().any(|w| candidate.ends_with(w))
+            let ends_like = ends_like_title(&candidate)
                 || (end + 1 < lines.len()
-                    && TITLE_ENDINGS
-                        .iter()
-                        .any(|w| format!("{candidate}{}", lines[end + 1]).ends_with(w)));
-            if !ends_like_title {
+                    && ends_like_title(&format!("{candidate}{}", lines[end + 1])));
+            if !ends_like {
                 break;
             }
             joined = candidate;
@@ -77,7 +75,6 @@ pub(super) fn title_block(lines: &[&str], lang: Lang) -> Option<std::ops::Range<
 /// "深化改革创新若干措施"). Chinese only: the first piece does not end like a title and the
 /// pieces together do.
 pub(super) fn completes_heading(above: &str, line: &str, lang: Lang) -> bool {
-    let ends_like_title = |s: &str| TITLE_ENDINGS.iter().any(|w| s.trim_end().ends_with(w));
     lang == Lang::Zh
         && marker(above).is_none()
         && !ends_like_title(above)
@@ -85,9 +82,31 @@ pub(super) fn completes_heading(above: &str, line: &str, lang: Lang) -> bool {
         && ends_like_title(&format!("{}{}", above.trim_end(), line.trim_start()))
 }
 
+/// The text ends with a kind of document, spaces ignored ("…的批 复" as gov.cn spaces short
+/// titles).
+fn ends_like_title(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    TITLE_ENDINGS.iter().any(|w| squeezed.ends_with(w))
+}
+
+/// The lines of a title as one: Chinese pieces joined and the spaces gov.cn puts between
+/// the characters of short titles ("国 家 粮 食 应 急 预 案") removed; English pieces joined
+/// with a space.
 pub(super) fn join_title(lines: &[&str], lang: Lang) -> String {
     match lang {
-        Lang::Zh => lines.concat(),
+        Lang::Zh => {
+            let joined = lines.concat();
+            let chars: Vec<char> = joined.chars().collect();
+            let han = |c: Option<&char>| c.is_some_and(|c| ('\u{3400}'..='\u{9fff}').contains(c));
+            (0..chars.len())
+                .filter(|&i| {
+                    !(chars[i].is_whitespace()
+                        && han(chars[..i].iter().rev().find(|c| !c.is_whitespace()))
+                        && han(chars[i + 1..].iter().find(|c| !c.is_whitespace())))
+                })
+                .map(|i| chars[i])
+                .collect()
+        }
         Lang::En => lines.join(" "),
     }
 }
