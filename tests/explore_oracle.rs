@@ -76,6 +76,13 @@ impl Oracle {
             let per = [
                 (Facet::Doc, one(&doc.id)),
                 (Facet::Heading, heading),
+                (
+                    Facet::Subject,
+                    doc.page
+                        .iter()
+                        .flat_map(|p| p.subjects.first().cloned())
+                        .collect(),
+                ),
                 (Facet::Kind, one(kind_key(item.kind))),
                 (Facet::Region, keys(&bundle.regions, regions)),
                 (

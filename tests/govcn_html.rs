@@ -102,10 +102,7 @@ fn the_metadata_table_of_every_page_is_read() {
             info.published.clone().unwrap_or_default(),
             iso(&row["发布日期"]),
         );
-        let subjects: Vec<String> = row["主题分类"]
-            .split(['、', '\\'])
-            .map(String::from)
-            .collect();
+        let subjects: Vec<String> = row["主题分类"].split('\\').map(String::from).collect();
         check("subjects", info.subjects.join("|"), subjects.join("|"));
         check("title", squeeze(&d.title), squeeze(&row["title"]));
         assert!(!d.title_derived, "{}", d.id);
@@ -169,5 +166,47 @@ fn no_markup_in_any_text() {
     assert!(
         html <= text + text / 50,
         "{html} figures from the pages, {text} from the texts"
+    );
+}
+
+/// The subject facet counts every searchable item of the pages of each category, as
+/// counted straight from the metadata.
+#[test]
+fn the_subject_facet_counts_the_items_of_each_category() {
+    use ftz_explorer::explore::facets::{Catalog, Facet};
+    use ftz_explorer::explore::state::State;
+    use ftz_explorer::search::{bitset::BitSet, Index};
+    let bundle = pages();
+    let search = Index::build(bundle);
+    let catalog = Catalog::build(bundle, &search);
+    let all = BitSet::full(search.len());
+    let got: BTreeMap<String, usize> = catalog
+        .counts(
+            Facet::Subject,
+            &State::default(),
+            &all,
+            &BitSet::new(search.len()),
+        )
+        .into_iter()
+        .map(|v| (v.value, v.count))
+        .collect();
+    let mut want: BTreeMap<String, usize> = BTreeMap::new();
+    for id in 0..search.len() as u32 {
+        let r = search.item_ref(id);
+        let d = &bundle.documents[r.doc as usize];
+        if let Some(subject) = d.page.as_ref().and_then(|p| p.subjects.first()) {
+            *want.entry(subject.clone()).or_default() += 1;
+        }
+    }
+    let categories: std::collections::BTreeSet<String> = index()
+        .iter()
+        .map(|r| r["主题分类"].split('\\').next().unwrap().to_string())
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(
+        got.keys()
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>(),
+        categories
     );
 }

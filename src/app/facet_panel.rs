@@ -17,6 +17,7 @@ fn facet_title_key(facet: Facet) -> &'static str {
         Facet::Kind => "facet_kind",
         Facet::Region => "facet_region",
         Facet::Topic => "facet_topic",
+        Facet::Subject => "facet_subject",
         Facet::Lead => "facet_lead",
         Facet::Support => "facet_support",
         Facet::Lang => "facet_language",

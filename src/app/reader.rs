@@ -296,6 +296,7 @@ pub fn Reader(
     let numbers = joined(&doc.doc_numbers);
     let cited = joined(&doc.cited_numbers);
     let cited = (!cited.is_empty()).then(|| format!("{} {cited}", t("cites")));
+    let page = doc.page.as_ref().map(|p| page_facts(p, ui_lang));
     let details = selected
         .filter(|&i| (i as usize) < doc.items.len())
         .map(|i| details(&bundle, &doc, i, ui_lang));
@@ -311,10 +312,61 @@ pub fn Reader(
             <p class="reader-meta">{meta.join(" · ")}</p>
             {(!numbers.is_empty()).then(|| view! { <p class="reader-meta reader-number">{numbers}</p> })}
             {cited.map(|c| view! { <p class="reader-meta reader-cited">{c}</p> })}
+            {page}
             {details}
             <div class="reader-body">{body}</div>
         </article>
     }
+}
+
+/// What the source page says about itself: issuer, publication date, subject, keywords,
+/// index number, a number the text does not state, and a link to the original page (http
+/// and https addresses only).
+fn page_facts(page: &crate::model::PageInfo, ui: UiLang) -> impl IntoView {
+    let t = |key| crate::explore::i18n::t(ui, key);
+    let published = page.published.as_ref().map(|value| {
+        let date = crate::model::DocDate {
+            value: Some(value.clone()),
+            precision: crate::model::DatePrecision::Day,
+            source: crate::model::DateSource::Stated,
+            evidence: None,
+            note: None,
+        };
+        date_label(&date, ui)
+    });
+    let rows: Vec<(&str, String)> = [
+        ("page_issuer", page.issuer.clone()),
+        ("page_published", published),
+        ("page_number", page.number.clone()),
+        (
+            "page_subject",
+            (!page.subjects.is_empty()).then(|| page.subjects.join(" › ")),
+        ),
+        (
+            "page_keywords",
+            (!page.keywords.is_empty()).then(|| page.keywords.join("、")),
+        ),
+        ("page_index", page.index_no.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.map(|v| (t(key), v)))
+    .collect();
+    let link = page
+        .url
+        .clone()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .map(|url| {
+            let href = url.clone();
+            view! {
+                <dt>{t("page_url")}</dt>
+                <dd><a href=href rel="noopener noreferrer nofollow" target="_blank">{url}</a></dd>
+            }
+        });
+    let rows = rows
+        .into_iter()
+        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+        .collect_view();
+    view! { <dl class="reader-page">{rows}{link}</dl> }
 }
 
 /// The reader for the document and item in the URL.

@@ -2,6 +2,7 @@
 //! values (OR within a facet, AND across facets, plus the date range), and counts that
 //! reflect every other active filter — the disjunctive faceting users know from Algolia.
 //!
+//! The subject facet is the category a web page's metadata gives its document (主题分类).
 //! The heading facet counts by the top-level heading each item is under (a document's
 //! 一、 / 第一章 parts), in document order.
 //!
@@ -23,6 +24,7 @@ pub enum Facet {
     Kind,
     Region,
     Topic,
+    Subject,
     Lead,
     Support,
     Lang,
@@ -31,10 +33,11 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 10] = [
+    pub const ALL: [Facet; 11] = [
         Facet::Kind,
         Facet::Region,
         Facet::Topic,
+        Facet::Subject,
         Facet::Lead,
         Facet::Support,
         Facet::Doc,
@@ -51,6 +54,7 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Region => "region",
             Facet::Topic => "topic",
+            Facet::Subject => "subject",
             Facet::Lead => "lead",
             Facet::Support => "support",
             Facet::Lang => "language",
@@ -168,6 +172,10 @@ impl Catalog {
                 let heading = doc.heading(top, HEADING_LABEL);
                 let key = heading_key(&doc.id, top);
                 per[Facet::Heading.index()].push(b.id(Facet::Heading, &key, &heading, &heading));
+            }
+            // The site's own subject category (gov.cn's 主题分类), for pages that state one.
+            if let Some(subject) = doc.page.as_ref().and_then(|p| p.subjects.first()) {
+                per[Facet::Subject.index()].push(b.id(Facet::Subject, subject, subject, subject));
             }
             let (en, zh) = kind_label(kind_key(item.kind));
             per[Facet::Kind.index()].push(b.id(Facet::Kind, kind_key(item.kind), en, zh));

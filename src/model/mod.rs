@@ -446,7 +446,8 @@ pub struct PageInfo {
     /// The date it was published (发布日期): `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
-    /// The site's subject categories (主题分类), most general first.
+    /// The site's subject category (主题分类) and its sub-categories, most general first
+    /// ("城乡建设、环境保护", "节能与资源综合利用").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -253,9 +253,15 @@ fn set(meta: &mut PageMeta, field: Field, value: &str) {
         Field::Title => &mut meta.title,
         Field::Number => &mut meta.number,
         Field::Source => &mut meta.source,
+        // "城乡建设、环境保护\节能与资源综合利用": a category and its sub-category (the 、
+        // is part of the category's name).
         Field::Subject => {
             if meta.subjects.is_empty() {
-                meta.subjects = split_list(value);
+                meta.subjects = value
+                    .split(['\\', '/', '>', '›'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
             }
             return;
         }
