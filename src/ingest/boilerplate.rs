@@ -1,5 +1,5 @@
 //! Recognises the site chrome that web-scraped policy texts carry around their content:
-//! navigation bars, breadcrumbs, print/close links, footers with organiser, address,
+//! navigation bars, breadcrumbs, print/close links, share buttons and QR-code captions, footers with organiser, address,
 //! telephone, ICP and public-security registration numbers.
 //!
 //! Boilerplate is never dropped: ingest keeps every line and only marks these, so that the
@@ -27,6 +27,17 @@ const MARKERS: &[&str] = &[
     "网站地图",
     "is accessible",
     "无障碍",
+    // share buttons and QR codes
+    "扫一扫在手机",
+    "用手机扫描二维码",
+    "手机扫描二维码",
+    "分享到:",
+    "【打印本页】",
+    "打印本页",
+    "【关闭】",
+    "关闭窗口",
+    "scan the qr code",
+    "share to:",
     // footers
     "icp no.",
     "icp备",

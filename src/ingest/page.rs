@@ -40,6 +40,19 @@ pub fn apply(doc: &mut Document, meta: &PageMeta) {
             note: None,
         };
     }
+    if doc.date.value.is_none() {
+        if let Some((value, precision)) = meta.file_date.as_deref().and_then(iso_date) {
+            doc.date = DocDate {
+                value: Some(value),
+                precision,
+                source: DateSource::Inferred,
+                evidence: None,
+                note: Some(
+                    "the file's creation date (its properties): the text states none".into(),
+                ),
+            };
+        }
+    }
     if let Some(number) = meta.number.as_deref() {
         let normal = metadata::doc_numbers(number)
             .into_iter()
@@ -58,6 +71,11 @@ pub fn apply(doc: &mut Document, meta: &PageMeta) {
     }
     if doc.source.is_none() {
         doc.source = meta.source.clone();
+    }
+    // A text without a title line: the file's own title beats one made from the first line.
+    if let (true, Some(title)) = (doc.title_derived, meta.title.as_ref()) {
+        doc.title = title.clone();
+        doc.title_derived = false;
     }
     if page != PageInfo::default() {
         doc.page = Some(page);

@@ -5,13 +5,18 @@
 //! - `.txt` / `.text` (and files without an extension): decoded as text (`decode`).
 //! - `.md` / `.markdown`: Markdown as structured text (`markdown`).
 //! - `.html` / `.htm` / `.xhtml` / `.shtml`: the page's main content and metadata (`html`).
+//! - `.docx`: paragraphs with the numbers Word displays, tables, core properties (`docx`).
 //! - Anything else (images, archives, spreadsheets, office and PDF files not yet read):
 //!   skipped with a warning naming the file; never read as text.
 //!
 //! Cost: one pass over the bytes per file, plus an HTML parse for pages.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod docx;
+#[cfg(not(target_arch = "wasm32"))]
 mod html;
+#[cfg(not(target_arch = "wasm32"))]
+mod labels;
 mod markdown;
 
 use super::decode::{self, DecodeError};
@@ -32,6 +37,9 @@ pub struct PageMeta {
     pub index_no: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// When the file was made (a Word file's creation date): the document's date only when
+    /// nothing else dates it.
+    pub file_date: Option<String>,
 }
 
 #[derive(Debug)]
@@ -49,6 +57,7 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    Word,
     /// Not a document format this build reads: the file is skipped with a warning.
     Unsupported,
 }
@@ -63,6 +72,7 @@ impl Format {
             "txt" | "text" => Format::Text,
             "md" | "markdown" => Format::Markdown,
             "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+            "docx" => Format::Word,
             _ => Format::Unsupported,
         }
     }
@@ -75,16 +85,23 @@ pub enum ExtractError {
     Decode(DecodeError),
     /// A format this build does not read.
     Unsupported { extension: String },
+    /// The file has the format its name says but cannot be read (a damaged archive).
+    Unreadable(String),
 }
 
 impl std::fmt::Display for ExtractError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ExtractError::Decode(e) => e.fmt(f),
+            ExtractError::Unsupported { extension } if extension == "doc" => write!(
+                f,
+                "a Word 97-2003 file (.doc), which the explorer does not read; skipped (save it as .docx)"
+            ),
             ExtractError::Unsupported { extension } => write!(
                 f,
                 "not a document format the explorer reads (.{extension}); skipped"
             ),
+            ExtractError::Unreadable(why) => f.write_str(why),
         }
     }
 }
@@ -113,9 +130,14 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extracted, ExtractError> {
         }
         #[cfg(not(target_arch = "wasm32"))]
         Format::Html => html::extract(bytes).map_err(ExtractError::Decode),
+        #[cfg(not(target_arch = "wasm32"))]
+        Format::Word => docx::extract(bytes).map_err(ExtractError::Unreadable),
         #[cfg(target_arch = "wasm32")]
-        Format::Html => Err(ExtractError::Unsupported {
-            extension: "html".into(),
+        Format::Html | Format::Word => Err(ExtractError::Unsupported {
+            extension: name
+                .rsplit_once('.')
+                .map_or("", |(_, e)| e)
+                .to_ascii_lowercase(),
         }),
         Format::Unsupported => Err(ExtractError::Unsupported {
             extension: name
