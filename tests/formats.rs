@@ -103,3 +103,70 @@ fn damaged_and_old_word_files_are_named() {
     let warning = bundle.warnings.iter().find(|w| w.doc == "old.doc").unwrap();
     assert!(warning.message.contains(".docx"), "{}", warning.message);
 }
+
+/// The Word files above printed to PDF by LibreOffice (CID fonts with ToUnicode maps, lines
+/// broken wherever the page is full): the same tree as the text copies.
+#[test]
+fn pdf_files_read_like_their_text_copies() {
+    for id in ["0007", "0060"] {
+        let pdf = one(&format!("pdf/{id}.pdf"));
+        let text = one(&format!("govcn-2019/{id}.txt"));
+        let (p, t) = (&pdf.documents[0], &text.documents[0]);
+        assert_eq!(tree(p), tree(t), "{id}");
+        assert_eq!(p.title, t.title, "{id}");
+        assert_eq!(
+            squeeze(&p.text),
+            squeeze(&t.text),
+            "{id}: every character, in order"
+        );
+    }
+}
+
+/// A PDF without a text layer (a page that is only a picture, as a scan is) and one that
+/// needs a password stop the build with the reason, naming the file.
+#[test]
+fn scanned_and_encrypted_pdfs_are_refused_with_the_reason() {
+    for (file, reason) in [
+        ("scan.pdf", "no text layer (scanned?)"),
+        ("encrypted.pdf", "encrypted"),
+    ] {
+        let bytes = std::fs::read(format!("{FIXTURES}/pdf/{file}")).unwrap();
+        let err = ingest::ingest(&[Source {
+            name: file.into(),
+            bytes,
+        }])
+        .unwrap_err();
+        assert_eq!(err.file, file);
+        assert!(err.reason.contains(reason), "{file}: {}", err.reason);
+    }
+}
+
+/// An English seed printed on small pages (LibreOffice, hyphenation on, a running head and
+/// "- N -" page numbers; `pdf/make_fodt.py`): every character of the seed comes back in
+/// order, without the page furniture, words broken at line ends whole again, one paragraph
+/// per paragraph of the seed.
+#[test]
+fn an_english_pdf_loses_its_page_furniture_and_its_line_breaks() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/003_ee1f3b3f0bbad878.txt"
+    ))
+    .unwrap();
+    let pdf = one("pdf/guangdong-cases.pdf");
+    let d = &pdf.documents[0];
+    assert!(
+        !d.text
+            .contains("Guangdong Pilot Free Trade Zone: best cases"),
+        "running head"
+    );
+    assert!(
+        !d.text
+            .lines()
+            .any(|l| l.trim().starts_with("- ") && l.trim().ends_with(" -")),
+        "page numbers"
+    );
+    let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+    assert_eq!(words(&d.text), words(&seed));
+    let paragraphs = |s: &str| s.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(paragraphs(&d.text), paragraphs(&seed));
+}

@@ -6,6 +6,7 @@
 //! - `.md` / `.markdown`: Markdown as structured text (`markdown`).
 //! - `.html` / `.htm` / `.xhtml` / `.shtml`: the page's main content and metadata (`html`).
 //! - `.docx`: paragraphs with the numbers Word displays, tables, core properties (`docx`).
+//! - `.pdf` with a text layer: paragraphs in reading order without page furniture (`pdf`).
 //! - Anything else (images, archives, spreadsheets, office and PDF files not yet read):
 //!   skipped with a warning naming the file; never read as text.
 //!
@@ -18,6 +19,8 @@ mod html;
 #[cfg(not(target_arch = "wasm32"))]
 mod labels;
 mod markdown;
+#[cfg(not(target_arch = "wasm32"))]
+mod pdf;
 
 use super::decode::{self, DecodeError};
 
@@ -58,6 +61,7 @@ pub enum Format {
     Markdown,
     Html,
     Word,
+    Pdf,
     /// Not a document format this build reads: the file is skipped with a warning.
     Unsupported,
 }
@@ -73,6 +77,7 @@ impl Format {
             "md" | "markdown" => Format::Markdown,
             "html" | "htm" | "xhtml" | "shtml" => Format::Html,
             "docx" => Format::Word,
+            "pdf" => Format::Pdf,
             _ => Format::Unsupported,
         }
     }
@@ -132,8 +137,10 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extracted, ExtractError> {
         Format::Html => html::extract(bytes).map_err(ExtractError::Decode),
         #[cfg(not(target_arch = "wasm32"))]
         Format::Word => docx::extract(bytes).map_err(ExtractError::Unreadable),
+        #[cfg(not(target_arch = "wasm32"))]
+        Format::Pdf => pdf::extract(bytes).map_err(ExtractError::Unreadable),
         #[cfg(target_arch = "wasm32")]
-        Format::Html | Format::Word => Err(ExtractError::Unsupported {
+        Format::Html | Format::Word | Format::Pdf => Err(ExtractError::Unsupported {
             extension: name
                 .rsplit_once('.')
                 .map_or("", |(_, e)| e)
