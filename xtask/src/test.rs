@@ -206,6 +206,13 @@ fn browser_tests(tally: &mut Tally, dist: &Path) {
         tally.check("hostile bundle for the browser tests", Err(why));
         return;
     }
+    // The 50 saved gov.cn pages, for the tests of what a page's metadata and tables show.
+    let pages = root().join("target/e2e/pages-bundle.json");
+    let pages_dir = root().join("tests/fixtures/govcn-2019/html");
+    if let Err(why) = crate::bundle::run(&pages_dir, Some(&pages), Default::default()) {
+        tally.check("gov.cn pages bundle for the browser tests", Err(why));
+        return;
+    }
     let addr = match server::spawn(dist) {
         Ok(addr) => addr,
         Err(e) => return tally.check("start the test server", Err(e.to_string())),
@@ -228,6 +235,7 @@ fn browser_tests(tally: &mut Tally, dist: &Path) {
             .env("FTZ_BASE_URL", format!("http://{addr}/"))
             .env("FTZ_SEEDS_BUNDLE", &oracle)
             .env("FTZ_HOSTILE_BUNDLE", &hostile)
+            .env("FTZ_PAGES_BUNDLE", &pages)
             .env("FTZ_SCREENSHOTS", root().join("target/screenshots"))
             .current_dir(root()),
     );
