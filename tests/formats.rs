@@ -170,3 +170,142 @@ fn an_english_pdf_loses_its_page_furniture_and_its_line_breaks() {
     let paragraphs = |s: &str| s.lines().filter(|l| !l.trim().is_empty()).count();
     assert_eq!(paragraphs(&d.text), paragraphs(&seed));
 }
+
+/// Everything the explorer draws from a document, in order: items (kind, number, level,
+/// first characters), annotations with their units, figures (value, unit, kind), own numbers
+/// and the date.
+#[allow(clippy::type_complexity)]
+fn everything(
+    b: &Bundle,
+) -> (
+    Vec<(ItemKind, Option<u32>, Option<u8>, String)>,
+    Vec<(String, Vec<String>)>,
+    Vec<(String, String, String)>,
+    Vec<String>,
+    Option<String>,
+) {
+    let d = &b.documents[0];
+    let items = d
+        .items
+        .iter()
+        .filter(|i| i.kind.is_content())
+        .map(|i| {
+            (
+                i.kind,
+                i.number,
+                i.level,
+                squeeze(d.item_text(i)).chars().take(10).collect(),
+            )
+        })
+        .collect();
+    let annotations = d
+        .items
+        .iter()
+        .flat_map(|i| &i.annotations)
+        .map(|a| {
+            let units = a
+                .units
+                .iter()
+                .map(|u| format!("{:?}:{}", u.role, b.agencies[u.agency as usize].zh))
+                .collect();
+            (squeeze(d.slice(a.span)), units)
+        })
+        .collect();
+    let figures = d
+        .figures
+        .iter()
+        .map(|f| (f.value.to_string(), f.unit.clone(), format!("{:?}", f.kind)))
+        .collect();
+    let numbers = d.doc_numbers.iter().map(|n| n.text.clone()).collect();
+    (items, annotations, figures, numbers, d.date.value.clone())
+}
+
+/// One document as the text copy, the saved page, a Word file and a PDF: the same items,
+/// annotations, figures, number and date.
+#[test]
+fn the_same_document_in_four_formats_gives_the_same_explorer() {
+    for id in ["0007", "0060"] {
+        let text = everything(&one(&format!("govcn-2019/{id}.txt")));
+        assert!(!text.0.is_empty() && !text.2.is_empty(), "{id}");
+        for path in [
+            format!("govcn-2019/html/{id}.html"),
+            format!("word/{id}.docx"),
+            format!("pdf/{id}.pdf"),
+        ] {
+            let got = everything(&one(&path));
+            assert_eq!(got.0, text.0, "{path}: items");
+            assert_eq!(got.1, text.1, "{path}: annotations");
+            assert_eq!(got.2, text.2, "{path}: figures");
+            assert_eq!(got.3, text.3, "{path}: numbers");
+            assert_eq!(got.4, text.4, "{path}: date");
+        }
+    }
+}
+
+/// A real gov.cn page saved in GBK with its charset declared reads as the UTF-8 page does.
+#[test]
+fn a_govcn_page_in_gbk_reads_as_in_utf8() {
+    let utf8 = std::fs::read_to_string(format!("{FIXTURES}/govcn-2019/html/0007.html")).unwrap();
+    let declared =
+        format!("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">\n{utf8}");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&declared);
+    assert!(!unmappable);
+    let page = ingest::ingest(&[Source {
+        name: "0007.html".into(),
+        bytes: gbk.into_owned(),
+    }])
+    .unwrap();
+    assert_eq!(page.documents[0].encoding, "gb18030");
+    assert_eq!(
+        everything(&page),
+        everything(&one("govcn-2019/html/0007.html"))
+    );
+    assert_eq!(
+        page.documents[0].page,
+        one("govcn-2019/html/0007.html").documents[0].page
+    );
+}
+
+/// A folder as users have them: text, Markdown, web pages, Word and PDF files, a picture
+/// and an archive. Every document is read; the picture and the archive are skipped, each
+/// named in a warning.
+#[test]
+fn a_folder_of_every_format_with_a_picture_and_an_archive() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("mixed-folder");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (from, to) in [
+        ("govcn-2019/0001.txt", "0001.txt"),
+        ("govcn-2019/html/0002.html", "0002.html"),
+        ("word/0007.docx", "0007.docx"),
+        ("pdf/0060.pdf", "0060.pdf"),
+        ("pdf/guangdong-cases.pdf", "guangdong.pdf"),
+    ] {
+        std::fs::copy(format!("{FIXTURES}/{from}"), dir.join(to)).unwrap();
+    }
+    std::fs::write(
+        dir.join("notes.md"),
+        "# 关于某事的通知\n\n一、总体要求。\n\n二、主要任务。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("photo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("pages.zip"), b"PK\x03\x04\x14\0\0\0\x08\0").unwrap();
+    let folder = ingest::fs::read_folder(&dir).unwrap();
+    let bundle = ingest::ingest(&folder.sources).unwrap();
+    let ids: Vec<&str> = bundle.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["0001", "0002", "0007", "0060", "guangdong", "notes"]);
+    for d in &bundle.documents {
+        assert!(
+            d.items.iter().any(|i| i.kind == ItemKind::Title),
+            "{}",
+            d.id
+        );
+    }
+    let skipped: Vec<&str> = bundle
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("skipped"))
+        .map(|w| w.doc.as_str())
+        .collect();
+    assert_eq!(skipped, ["pages.zip", "photo.png"]);
+}

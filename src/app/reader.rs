@@ -205,7 +205,13 @@ fn render_item(
             view! { <ul id=id class=format!("{class} it-table") data-kind=kind>{cells}</ul> }
                 .into_any()
         }
-        ItemKind::Title | ItemKind::Meta | ItemKind::Boilerplate | ItemKind::Paragraph => {
+        // A title broken over lines (as gov.cn prints long ones) reads as one line.
+        ItemKind::Title => {
+            let text = doc.heading(index, usize::MAX);
+            view! { <p id=id class=format!("{class} it-{kind}") data-kind=kind>{text}</p> }
+                .into_any()
+        }
+        ItemKind::Meta | ItemKind::Boilerplate | ItemKind::Paragraph => {
             view! { <p id=id class=format!("{class} it-{kind}") data-kind=kind>{text}</p> }
                 .into_any()
         }

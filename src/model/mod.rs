@@ -409,8 +409,8 @@ impl Document {
         numbered.or(outermost)
     }
 
-    /// The heading of a section on one line (a heading broken over lines joined), trimmed
-    /// to `max` chars with an ellipsis.
+    /// The heading of a section (or a title) on one line — a heading broken over lines
+    /// joined — trimmed to `max` chars with an ellipsis.
     pub fn heading(&self, item: usize, max: usize) -> String {
         let text = self.items.get(item).map_or("", |it| self.item_text(it));
         let separator = if self.lang == Lang::Zh { "" } else { " " };
