@@ -92,3 +92,27 @@ fn reader_renders_every_item_as_text() {
     // Measures show their lead units.
     assert!(host.query_selector(".it-duty").unwrap().is_some());
 }
+
+/// In wasm a `usize` is 32 bits: every figure the seeds quote past 2^32 keeps its digits,
+/// formatted by the browser build itself.
+#[wasm_bindgen_test]
+fn figures_past_32_bits_keep_their_digits_in_the_browser_build() {
+    use ftz_explorer::explore::format::format_value;
+    assert_eq!(format_value(660_760_000_000.0), "660,760,000,000");
+    assert_eq!(format_value(4_294_967_296.0), "4,294,967,296");
+    let bundle = seeds();
+    let large: Vec<f64> = bundle
+        .documents
+        .iter()
+        .flat_map(|d| d.figures.iter().map(|f| f.value))
+        .filter(|v| *v > u32::MAX as f64 && v.fract() == 0.0)
+        .collect();
+    assert!(!large.is_empty(), "the seeds quote amounts past 2^32");
+    for v in large {
+        let digits: String = format_value(v)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        assert_eq!(digits, format!("{v:.0}"), "{v}");
+    }
+}

@@ -50,6 +50,15 @@ fn preferred_lang() -> UiLang {
     }
 }
 
+/// A URL's facet values by their keys: a label (either language) or a key in other letter
+/// case is rewritten, and the address bar follows (without a new history entry).
+fn canonical_state(catalog: &Catalog, mut state: State) -> State {
+    if catalog.canonicalize(&mut state) {
+        url::write(&state, false);
+    }
+    state
+}
+
 pub fn saved_key(doc: &str, item: u32) -> String {
     format!("{doc}#{item}")
 }
@@ -59,7 +68,7 @@ impl Ctx {
         let index = Index::build(&bundle);
         let catalog = Catalog::build(&bundle, &index);
         let saved: BTreeSet<String> = LocalStorage::get(SAVED_KEY).unwrap_or_default();
-        let state = url::read();
+        let state = canonical_state(&catalog, url::read());
         let saved_ids = saved_set(&bundle, &index, &saved);
         let outcome = Arc::new(explore(&bundle, &index, &catalog, &state, &saved_ids));
         Ctx {
@@ -115,7 +124,8 @@ impl Ctx {
 
     /// Back/forward: the URL is the truth.
     pub fn restore_from_url(&self) {
-        self.state.set(url::read());
+        let state = canonical_state(&self.data().catalog, url::read());
+        self.state.set(state);
         self.refresh();
     }
 

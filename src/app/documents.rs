@@ -1,23 +1,11 @@
 //! The list of documents: title, language, size, linking to the reader.
 
 use super::url;
+use crate::explore::format::group_thousands;
 use crate::explore::state::UiLang;
 use crate::model::{Bundle, DateSource, DocDate, Document, ItemKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// "31,086" — digits grouped by thousands.
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -83,7 +71,7 @@ pub fn size_labels(doc: &Document, lang: UiLang) -> Vec<String> {
     .collect();
     out.push(format!(
         "{} {}",
-        group_thousands(doc.char_len()),
+        group_thousands(doc.char_len() as u64),
         t("characters")
     ));
     out

@@ -154,17 +154,23 @@ pub fn ActiveFilters() -> impl IntoView {
         let mut chips = Vec::new();
         for (facet, values) in &state.filters {
             for value in values {
-                let label = data
-                    .catalog
-                    .label(*facet, value, zh)
-                    .unwrap_or(value)
-                    .to_string();
+                let known = data.catalog.label(*facet, value, zh).map(str::to_string);
                 let (facet, value) = (*facet, value.clone());
                 let title = ctx.t(facet_title_key(facet));
-                let aria = format!("{title}: {label} ×");
+                // A value the corpus does not have (a typo, a link from another corpus)
+                // says so, instead of looking like a filter that matches nothing.
+                let unknown = known.is_none().then(|| ctx.t("unknown_value"));
+                let label = known.unwrap_or_else(|| format!("“{value}”"));
+                let aria = match unknown {
+                    Some(u) => format!("{title}: {label} ({u}) ×"),
+                    None => format!("{title}: {label} ×"),
+                };
+                let hint = unknown.map(|_| ctx.t("unknown_value_hint"));
                 chips.push(view! {
-                    <button type="button" class="chip" aria-label=aria on:click=move |_| ctx.update(true, |s| s.toggle(facet, &value))>
-                        <span class="chip-facet">{title}</span>{label}<span aria-hidden="true">" ×"</span>
+                    <button type="button" class="chip" class:chip-unknown=unknown.is_some() title=hint aria-label=aria on:click=move |_| ctx.update(true, |s| s.toggle(facet, &value))>
+                        <span class="chip-facet">{title}</span>{label}
+                        {unknown.map(|u| view! { <span class="chip-note">{u}</span> })}
+                        <span aria-hidden="true">" ×"</span>
                     </button>
                 }.into_any());
             }

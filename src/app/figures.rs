@@ -27,28 +27,7 @@ const KINDS: [(FigureKind, &str, &str); 6] = [
     (FigureKind::Quantity, "quantity", "figure_quantity"),
 ];
 
-/// 1.161e9 → "1,161,000,000"; 41.5 → "41.5".
-pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = super::documents::group_thousands(v.abs() as usize);
-        if v < 0.0 {
-            format!("-{digits}")
-        } else {
-            digits
-        }
-    } else {
-        let s = format!("{v:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
-/// A value, or a range's two ends: 5 → "5"; 5 to 10 → "5–10".
-pub fn format_figure(value: f64, upper: Option<f64>) -> String {
-    match upper {
-        Some(upper) => format!("{}–{}", format_value(value), format_value(upper)),
-        None => format_value(value),
-    }
-}
+pub use crate::explore::format::format_figure;
 
 #[component]
 pub fn FiguresView() -> impl IntoView {

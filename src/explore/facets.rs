@@ -263,6 +263,46 @@ impl Catalog {
             .unwrap_or_default()
     }
 
+    /// The key a URL value stands for: the key itself, a key in other letter case, or a
+    /// label in either language ("Hubei", "hubei", "湖北省"; "Trade facilitation"; "措施").
+    /// `None` when the corpus has no such value.
+    pub fn canonical(&self, facet: Facet, value: &str) -> Option<&str> {
+        let values = &self.values[facet.index()];
+        let folded = value.trim().to_lowercase();
+        values
+            .iter()
+            .find(|(k, _, _)| k == value)
+            .or_else(|| {
+                values.iter().find(|(k, en, zh)| {
+                    k.to_lowercase() == folded || en.to_lowercase() == folded || zh == value.trim()
+                })
+            })
+            .map(|(k, _, _)| k.as_str())
+    }
+
+    /// Rewrites every filter value of `state` that names a value by a label or in other
+    /// letter case to its key. Values the corpus does not have stay as they are (the view
+    /// shows them as unknown). Returns whether anything changed.
+    pub fn canonicalize(&self, state: &mut State) -> bool {
+        let mut changed = false;
+        for (facet, values) in state.filters.iter_mut() {
+            let rewritten: std::collections::BTreeSet<String> = values
+                .iter()
+                .map(|v| self.canonical(*facet, v).unwrap_or(v).to_string())
+                .collect();
+            if &rewritten != values {
+                *values = rewritten;
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Every value of a facet: key, English and Chinese label (for `cargo xtask keys`).
+    pub fn values(&self, facet: Facet) -> &[(String, String, String)] {
+        &self.values[facet.index()]
+    }
+
     /// A value's label in the UI language.
     pub fn label(&self, facet: Facet, value: &str, zh: bool) -> Option<&str> {
         self.values[facet.index()]

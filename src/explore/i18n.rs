@@ -79,6 +79,12 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("facet_doc_id", "Document", "文件"),
     ("facet_heading", "Heading", "标题层级"),
     ("facet_subject", "Subject category", "主题分类"),
+    ("unknown_value", "unknown", "不存在"),
+    (
+        "unknown_value_hint",
+        "This corpus has no such value: check the spelling, or pick one from the list of this facet",
+        "本库没有这个值：请检查拼写，或从该筛选项的列表中选择",
+    ),
     ("facet_kind", "Kind", "类型"),
     ("facet_region", "Region / FTZ area", "地区 / 片区"),
     ("facet_topic", "Topic", "领域"),

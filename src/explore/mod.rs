@@ -7,6 +7,7 @@
 
 pub mod export;
 pub mod facets;
+pub mod format;
 pub mod i18n;
 pub mod state;
 

@@ -54,3 +54,40 @@ fn date_sort_puts_newest_first_and_undated_last() {
     assert!(dates[..first_undated].windows(2).all(|w| w[0] >= w[1]));
     let _ = Facet::ALL;
 }
+
+#[test]
+fn url_values_may_be_labels_in_either_language_or_keys_in_any_case() {
+    let bundle = crate::model::Bundle::from_json(crate::seed_bundle_json()).unwrap();
+    let index = Index::build(&bundle);
+    let catalog = Catalog::build(&bundle, &index);
+    let mut checked = 0;
+    for facet in [Facet::Region, Facet::Topic, Facet::Lead, Facet::Kind] {
+        for (key, en, zh) in catalog.values(facet).to_vec() {
+            for written in [
+                key.to_uppercase(),
+                en.clone(),
+                en.to_lowercase(),
+                zh.clone(),
+            ] {
+                if written.is_empty() {
+                    continue;
+                }
+                assert_eq!(
+                    catalog.canonical(facet, &written),
+                    Some(key.as_str()),
+                    "{facet:?} {written}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    assert_eq!(catalog.canonical(Facet::Topic, "finance"), None);
+    // A state from a hand-written URL: labels become keys, unknown values stay and show.
+    let (key, en, _) = catalog.values(Facet::Region)[0].clone();
+    let mut state = State::from_query(&format!("?region={}&topic=finance", en.replace(' ', "+")));
+    assert!(catalog.canonicalize(&mut state));
+    assert!(state.filters[&Facet::Region].contains(&key));
+    assert!(state.filters[&Facet::Topic].contains("finance"));
+    assert!(!catalog.canonicalize(&mut state), "canonical already");
+}

@@ -201,3 +201,70 @@ test('at 375 px the facets are a drawer and nothing overflows, light and dark', 
     await context.close();
   }
 });
+
+// Wrong, and it looked right: amounts of 2^32 and more went through a 32-bit usize in wasm and
+// all showed as 4,294,967,295. Every figure the seeds quote past 2^32 is shown with its digits.
+test('the figures table shows amounts past 2^32 with every digit', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?view=figures`);
+  await page.locator('.figures tbody tr').first().waitFor();
+  await page.locator('#figure-sort').selectOption('desc');
+  await page.waitForFunction(() => document.querySelector('.figures tbody tr'));
+  const large = bundle.documents.flatMap((d) => d.figures ?? [])
+    .map((f) => f[5]).filter((v) => v >= 2 ** 32 && Number.isInteger(v))
+    .sort((a, b) => b - a);
+  assert.ok(large.length > 0, 'the seeds quote amounts past 2^32');
+  const shown = await page.locator('.figures tbody td:nth-child(2)').evaluateAll(
+    (tds) => tds.slice(0, 40).map((t) => t.textContent.split('–')[0].replace(/,/g, '')));
+  for (const v of large) {
+    assert.ok(shown.includes(String(v)), `${v} among ${shown.slice(0, large.length + 3)}`);
+  }
+  assert.ok(!shown.includes('4294967295'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The README's own embed snippet once showed an empty box: its topic was not a key the app
+// knew, and unknown values were accepted silently.
+test('the README embed snippet shows results, and facet values may be labels', async () => {
+  const { serveDir } = await import('./support.mjs');
+  const { join } = await import('node:path');
+  const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+  const snippet = readme.match(/```html\n([\s\S]*?)```/)[1]
+    .replace(/src="[^"]*embed\.js"/, 'src="/embed.js"');
+  assert.match(snippet, /data-ftz-explorer/);
+  const server = await serveDir(process.env.FTZ_DIST || join(process.cwd(), 'dist'), {
+    extra: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><body>${snippet}</body>` },
+  });
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}host.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('.card').first().waitFor();
+  assert.ok((await frame.locator('.card').count()) > 0, 'the snippet shows results');
+  assert.equal(await frame.locator('.chip-unknown').count(), 0, 'every value of the snippet is known');
+
+  // Labels in either language and keys in any case stand for the same values as the keys.
+  const region = bundle.regions.find((r) => r.kind === 'province' && r.en && r.zh);
+  const topic = bundle.topics[0];
+  const key = (e) => e.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  await page.goto(`${BASE_URL}?region=${key(region)}&topic=${key(topic)}`);
+  await page.locator('.toolbar .count').waitFor();
+  const byKeys = await count(page);
+  await page.goto(`${BASE_URL}?region=${encodeURIComponent(region.zh)}&topic=${encodeURIComponent(topic.en.toUpperCase())}`);
+  await page.locator('.toolbar .count').waitFor();
+  assert.equal(await count(page), byKeys, 'labels find what the keys find');
+  await page.waitForFunction(([r, t]) => {
+    const p = new URLSearchParams(location.search);
+    return p.get('region') === r && p.get('topic') === t;
+  }, [key(region), key(topic)]);
+
+  // A value the corpus does not have is an "unknown" filter with a hint, not a normal chip.
+  await page.goto(`${BASE_URL}?topic=finance`);
+  const chip = page.locator('.chip-unknown');
+  await chip.waitFor();
+  assert.match(await chip.textContent(), /finance/);
+  assert.match(await chip.textContent(), /unknown/i);
+  assert.ok((await chip.getAttribute('title')).length > 20, 'a hint');
+  assert.deepEqual(problems, []);
+  await Promise.all([context.close(), server.close()]);
+});

@@ -6,6 +6,7 @@ mod alloc;
 mod bench;
 mod bundle;
 mod fuzz;
+mod keys;
 mod query;
 mod scale;
 mod server;
@@ -26,6 +27,8 @@ cargo xtask <command> [options]
                                        kind and level, annotations, units, numbers, warnings
   query [--bundle FILE] QUERY [--json] [--limit N]
                                        search a bundle (default: the seeds') from the terminal
+  keys [--bundle FILE] [--facet NAME]  every facet's values: the keys for URLs and embeds, with
+                                       their labels
   scale --factor N --out DIR [--seeds DIR]
                                        write a deterministic synthetic corpus ~N× the seeds
                                        (recombined seed lines, for benchmarks)
@@ -211,6 +214,10 @@ fn run(raw: &[String]) -> Result {
                 None => 10,
             };
             query::run(args.path("bundle").as_deref(), &query, json, limit)
+        }
+        "keys" => {
+            args.allow_only(&["bundle", "facet"], 0)?;
+            keys::run(args.path("bundle").as_deref(), args.option("facet"))
         }
         "bench" => {
             args.allow_only(&["factor", "out"], 0)?;

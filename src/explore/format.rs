@@ -1,0 +1,62 @@
+//! Numbers as the views show them: digit groups, figure values and ranges. Pure, so that the
+//! native tests and the browser build check the same code (values are `f64` and counts
+//! `u64` all the way: a `usize` is 32 bits in wasm, and 660.76 billion yuan must not become
+//! 4,294,967,295).
+//!
+//! Cost: one short string per number.
+
+/// 1234567 → "1,234,567".
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// 1.161e9 → "1,161,000,000"; 41.5 → "41.5"; a whole number too large to hold exactly (past
+/// 2^53) in the float's own shortest form.
+pub fn format_value(v: f64) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if v.fract() == 0.0 && v.abs() < EXACT {
+        let digits = group_thousands(v.abs() as u64);
+        if v < 0.0 {
+            format!("-{digits}")
+        } else {
+            digits
+        }
+    } else if v.is_finite() && v.abs() >= EXACT {
+        v.to_string()
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A value, or a range's two ends: 5 → "5"; 5 to 10 → "5–10".
+pub fn format_figure(value: f64, upper: Option<f64>) -> String {
+    match upper {
+        Some(upper) => format!("{}–{}", format_value(value), format_value(upper)),
+        None => format_value(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_past_32_bits_keep_every_digit() {
+        assert_eq!(format_value(660_760_000_000.0), "660,760,000,000");
+        assert_eq!(format_value(4_294_967_296.0), "4,294,967,296");
+        assert_eq!(format_value(-57_710_000_000.0), "-57,710,000,000");
+        assert_eq!(format_value(41.5), "41.5");
+        assert_eq!(format_value(0.25), "0.25");
+        assert_eq!(format_figure(5.0, Some(10.0)), "5–10");
+        assert_eq!(group_thousands(u64::MAX), "18,446,744,073,709,551,615");
+    }
+}
