@@ -1,6 +1,6 @@
 // Embeds the explorer in another page:
 //   <script src="https://…/explorer/embed.js" defer></script>
-//   <div data-ftz-explorer data-query="customs" data-facets="region=hubei&topic=financial-opening-and-innovation"
+//   <div data-ftz-explorer data-query="customs" data-facets="region=hubei&topic=trade-facilitation"
 //        data-view="results" data-lang="zh"></div>
 // Each such element gets an iframe of the explorer in compact mode, preset to that view,
 // that resizes itself to its content. Only height messages from the explorer's own origin,

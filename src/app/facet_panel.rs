@@ -159,18 +159,18 @@ pub fn ActiveFilters() -> impl IntoView {
                 let title = ctx.t(facet_title_key(facet));
                 // A value the corpus does not have (a typo, a link from another corpus)
                 // says so, instead of looking like a filter that matches nothing.
-                let unknown = known.is_none().then(|| ctx.t("unknown_value"));
-                let label = known.unwrap_or_else(|| format!("“{value}”"));
-                let aria = match unknown {
-                    Some(u) => format!("{title}: {label} ({u}) ×"),
-                    None => format!("{title}: {label} ×"),
+                let (class, label, hint) = match known {
+                    Some(label) => ("chip", label, ""),
+                    None => (
+                        "chip chip-unknown",
+                        format!("“{value}” · {}", ctx.t("unknown_value")),
+                        ctx.t("unknown_value_hint"),
+                    ),
                 };
-                let hint = unknown.map(|_| ctx.t("unknown_value_hint"));
+                let aria = format!("{title}: {label} ×");
                 chips.push(view! {
-                    <button type="button" class="chip" class:chip-unknown=unknown.is_some() title=hint aria-label=aria on:click=move |_| ctx.update(true, |s| s.toggle(facet, &value))>
-                        <span class="chip-facet">{title}</span>{label}
-                        {unknown.map(|u| view! { <span class="chip-note">{u}</span> })}
-                        <span aria-hidden="true">" ×"</span>
+                    <button type="button" class=class title=hint aria-label=aria on:click=move |_| ctx.update(true, |s| s.toggle(facet, &value))>
+                        <span class="chip-facet">{title}</span>{label}<span aria-hidden="true">" ×"</span>
                     </button>
                 }.into_any());
             }

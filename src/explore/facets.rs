@@ -267,14 +267,16 @@ impl Catalog {
     /// label in either language ("Hubei", "hubei", "湖北省"; "Trade facilitation"; "措施").
     /// `None` when the corpus has no such value.
     pub fn canonical(&self, facet: Facet, value: &str) -> Option<&str> {
+        // Keys and English labels differ only in ASCII case (no Unicode case tables in
+        // the wasm for this); Chinese has no case.
         let values = &self.values[facet.index()];
-        let folded = value.trim().to_lowercase();
+        let value = value.trim();
         values
             .iter()
             .find(|(k, _, _)| k == value)
             .or_else(|| {
                 values.iter().find(|(k, en, zh)| {
-                    k.to_lowercase() == folded || en.to_lowercase() == folded || zh == value.trim()
+                    k.eq_ignore_ascii_case(value) || en.eq_ignore_ascii_case(value) || zh == value
                 })
             })
             .map(|(k, _, _)| k.as_str())
@@ -284,18 +286,21 @@ impl Catalog {
     /// letter case to its key. Values the corpus does not have stay as they are (the view
     /// shows them as unknown). Returns whether anything changed.
     pub fn canonicalize(&self, state: &mut State) -> bool {
-        let mut changed = false;
-        for (facet, values) in state.filters.iter_mut() {
-            let rewritten: std::collections::BTreeSet<String> = values
-                .iter()
-                .map(|v| self.canonical(*facet, v).unwrap_or(v).to_string())
-                .collect();
-            if &rewritten != values {
-                *values = rewritten;
-                changed = true;
+        let mut renamed = Vec::new();
+        for (&facet, values) in &state.filters {
+            for value in values {
+                if let Some(key) = self.canonical(facet, value).filter(|k| k != value) {
+                    renamed.push((facet, value.clone(), key.to_string()));
+                }
             }
         }
-        changed
+        for (facet, from, to) in &renamed {
+            if let Some(values) = state.filters.get_mut(facet) {
+                values.remove(from);
+                values.insert(to.clone());
+            }
+        }
+        !renamed.is_empty()
     }
 
     /// Every value of a facet: key, English and Chinese label (for `cargo xtask keys`).

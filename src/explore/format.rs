@@ -7,7 +7,10 @@
 
 /// 1234567 → "1,234,567".
 pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
+    group_digits(&n.to_string())
+}
+
+fn group_digits(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -18,19 +21,16 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
-/// 1.161e9 → "1,161,000,000"; 41.5 → "41.5"; a whole number too large to hold exactly (past
-/// 2^53) in the float's own shortest form.
+/// 1.161e9 → "1,161,000,000"; 41.5 → "41.5". Whole numbers keep every digit at any size
+/// (fixed-point formatting: the shortest-form float printer would cost the wasm kilobytes).
 pub fn format_value(v: f64) -> String {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if v.fract() == 0.0 && v.abs() < EXACT {
-        let digits = group_thousands(v.abs() as u64);
+    if v.fract() == 0.0 && v.is_finite() {
+        let digits = group_digits(&format!("{:.0}", v.abs()));
         if v < 0.0 {
             format!("-{digits}")
         } else {
             digits
         }
-    } else if v.is_finite() && v.abs() >= EXACT {
-        v.to_string()
     } else {
         let s = format!("{v:.4}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -58,5 +58,6 @@ mod tests {
         assert_eq!(format_value(0.25), "0.25");
         assert_eq!(format_figure(5.0, Some(10.0)), "5–10");
         assert_eq!(group_thousands(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(format_value(1e20), "100,000,000,000,000,000,000");
     }
 }
