@@ -22,7 +22,9 @@ pub fn level(name: &str) -> Option<&'static str> {
     if base.is_empty() || !ends_like_organ(base) {
         return None;
     }
-    // A bare level word first: 省商务厅, 市交通委, 区政府, 县人民政府.
+    // A bare level word first: 省商务厅, 市交通委, 区政府, 县人民政府 — not where the
+    // character begins a word (市场监管局, 区域合作办).
+    let word = ["市场", "区域", "县域"].iter().any(|w| base.starts_with(w));
     for (lead, level) in [
         ("省", PROVINCIAL),
         ("自治区", PROVINCIAL),
@@ -31,8 +33,6 @@ pub fn level(name: &str) -> Option<&'static str> {
         ("区", COUNTY),
         ("县", COUNTY),
     ] {
-        // Not where the character begins a word: 市场监管局, 区域合作办.
-        let word = ["市场", "区域", "县域"].iter().any(|w| base.starts_with(w));
         if base.starts_with(lead) && !word {
             return Some(level);
         }

@@ -234,7 +234,7 @@ test('the README embed snippet shows results, and facet values may be labels', a
     .replace(/src="[^"]*embed\.js"/, 'src="/embed.js"');
   assert.match(snippet, /data-ftz-explorer/);
   const server = await serveDir(process.env.FTZ_DIST || join(process.cwd(), 'dist'), {
-    extra: { '/host.html': `<!doctype html><meta charset="utf-8"><title>host</title><body>${snippet}</body>` },
+    extra: { '/host.html': { type: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><body>${snippet}</body>` } },
   });
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${server.url}host.html`);
