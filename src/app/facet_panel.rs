@@ -93,14 +93,23 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
 #[component]
 fn DateRange() -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
+    // What was typed and is not a date: said, and not used as a filter.
+    let invalid = RwSignal::new(None::<String>);
     let bound = move |to: bool| {
         view! {
             <input type="text" inputmode="numeric" placeholder=if to { "2023-12-31" } else { "2020" } size="10"
                 id=if to { "date-to" } else { "date-from" }
                 aria-label=move || ctx.t(if to { "to" } else { "from" })
+                aria-describedby="date-hint"
                 prop:value=move || ctx.state.with(|s| if to { s.to.clone() } else { s.from.clone() }.unwrap_or_default())
                 on:change=move |ev| {
-                    let value = crate::explore::state::date_bound(event_target_value(&ev).trim());
+                    let typed = event_target_value(&ev).trim().to_string();
+                    let value = crate::explore::state::date_bound(&typed);
+                    if value.is_none() && !typed.is_empty() {
+                        invalid.set(Some(typed));
+                        return;
+                    }
+                    invalid.set(None);
                     ctx.update(true, |s| {
                         if to { s.to = value } else { s.from = value }
                         s.page = 0;
@@ -116,7 +125,8 @@ fn DateRange() -> impl IntoView {
                 <span aria-hidden="true">"–"</span>
                 {bound(true)}
             </div>
-            <p class="hint">"YYYY · YYYY-MM · YYYY-MM-DD"</p>
+            <p class="hint" id="date-hint">"YYYY · YYYY-MM · YYYY-MM-DD"</p>
+            <p class="date-error" role="alert">{move || invalid.get().map(|typed| format!("“{typed}” {}", ctx.t("not_a_date")))}</p>
         </section>
     }
 }

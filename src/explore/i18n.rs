@@ -81,6 +81,11 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("facet_subject", "Subject category", "主题分类"),
     ("unknown_value", "unknown", "不存在"),
     (
+        "not_a_date",
+        "is not a date, so it does not filter: write YYYY, YYYY-MM or YYYY-MM-DD",
+        "不是有效日期，未用于筛选：请写成 YYYY、YYYY-MM 或 YYYY-MM-DD",
+    ),
+    (
         "unknown_value_hint",
         "This corpus has no such value: check the spelling, or pick one from the list of this facet",
         "本库没有这个值：请检查拼写，或从该筛选项的列表中选择",

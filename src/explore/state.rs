@@ -146,27 +146,43 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A date bound (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `None` for anything else.
+/// A date bound (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real month and day: not 2021-13 or
+/// 2021-02-29), or `None` for anything else.
 pub fn date_bound(s: &str) -> Option<String> {
-    let ok = match s.len() {
-        4 => s.bytes().all(|b| b.is_ascii_digit()),
-        7 => {
-            s.as_bytes()[4] == b'-'
-                && s[..4]
-                    .bytes()
-                    .chain(s[5..].bytes())
-                    .all(|b| b.is_ascii_digit())
+    let number = |part: &str| -> Option<u32> {
+        (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = s.split('-').collect();
+    let ok = match parts.as_slice() {
+        [y] => y.len() == 4 && number(y).is_some(),
+        [y, m] => {
+            y.len() == 4
+                && m.len() == 2
+                && number(y).is_some()
+                && number(m).is_some_and(|m| (1..=12).contains(&m))
         }
-        10 => {
-            s.as_bytes()[4] == b'-'
-                && s.as_bytes()[7] == b'-'
-                && s.bytes()
-                    .enumerate()
-                    .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
-        }
+        [y, m, d] => match (number(y), number(m), number(d)) {
+            (Some(y), Some(m), Some(d))
+                if parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2 =>
+            {
+                (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)
+            }
+            _ => false,
+        },
         _ => false,
     };
     ok.then(|| s.to_string())
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 impl State {

@@ -91,3 +91,32 @@ fn url_values_may_be_labels_in_either_language_or_keys_in_any_case() {
     assert!(state.filters[&Facet::Topic].contains("finance"));
     assert!(!catalog.canonicalize(&mut state), "canonical already");
 }
+
+#[test]
+fn date_bounds_must_be_real_dates() {
+    use super::state::date_bound;
+    for ok in [
+        "2021",
+        "2021-02",
+        "2021-12",
+        "2020-02-29",
+        "2021-04-30",
+        "2000-02-29",
+    ] {
+        assert_eq!(date_bound(ok).as_deref(), Some(ok), "{ok}");
+    }
+    for bad in [
+        "2021-13",
+        "2021-00",
+        "2021-02-29",
+        "1900-02-29",
+        "2021-04-31",
+        "2021-1",
+        "21",
+        "2021-02-3x",
+        "",
+        "2021--02",
+    ] {
+        assert_eq!(date_bound(bad), None, "{bad}");
+    }
+}

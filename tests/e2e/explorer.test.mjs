@@ -268,3 +268,30 @@ test('the README embed snippet shows results, and facet values may be labels', a
   assert.deepEqual(problems, []);
   await Promise.all([context.close(), server.close()]);
 });
+
+// Invalid input accepted: "2021-13" used to filter silently. It is now said to be no date,
+// and nothing is filtered by it.
+test('a date that is not a date is said to be invalid and does not filter', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  const before = await count(page);
+  for (const bad of ['2021-13', '2021-02-30']) {
+    await page.locator('#date-from').fill(bad);
+    await page.locator('#date-from').press('Enter');
+    await page.locator('#date-from').blur();
+    const error = page.locator('.date-error');
+    await page.waitForFunction(() => document.querySelector('.date-error')?.textContent.length > 0);
+    assert.match(await error.textContent(), new RegExp(bad));
+    assert.equal(await error.getAttribute('role'), 'alert');
+    assert.equal(new URL(page.url()).searchParams.get('from'), null, `${bad} is not in the URL`);
+    assert.equal(await count(page), before, `${bad} filters nothing`);
+  }
+  // A real date filters and clears the message.
+  await page.locator('#date-from').fill('2021-02');
+  await page.locator('#date-from').press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('from') === '2021-02');
+  assert.equal(await page.locator('.date-error').textContent(), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
