@@ -1,5 +1,6 @@
 //! Number formats; whole Word files are in tests/formats.rs.
 
+use super::numbering::format_number;
 use super::*;
 
 #[test]
