@@ -13,6 +13,7 @@ pub mod explore;
 pub mod ingest;
 pub mod model;
 pub mod search;
+pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

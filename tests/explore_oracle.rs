@@ -138,6 +138,7 @@ fn random_state(
     rng: &mut Rng,
     oracle: &Oracle,
     index: &Index,
+    texts: &[String],
     dates: &[String],
 ) -> (State, BitSet) {
     let mut state = State::default();
@@ -181,19 +182,16 @@ fn random_state(
         }
     }
     if rng.chance(40) {
-        state.query = random_query(rng, index);
+        state.query = random_query(rng, texts);
     }
     state.sort = *rng.pick(&Sort::ALL);
     (state, saved)
 }
 
 /// A word or a two-character Chinese substring of a random item's folded text.
-fn random_query(rng: &mut Rng, index: &Index) -> String {
+fn random_query(rng: &mut Rng, texts: &[String]) -> String {
     for _ in 0..50 {
-        let text: Vec<char> = index
-            .folded_text(rng.below(index.len()) as u32)
-            .chars()
-            .collect();
+        let text: Vec<char> = texts[rng.below(texts.len())].chars().collect();
         let at = rng.below(text.len().max(2) - 1);
         if text.len() >= 2 && is_han(text[at]) && is_han(text[at + 1]) {
             return text[at..at + 2].iter().collect();
@@ -374,11 +372,12 @@ fn check_corpus(bundle: &Bundle, states: usize, seed: u64) {
         .filter_map(|d| d.date.value.clone())
         .collect();
     // 2–4. Random states.
+    let texts = common::folded_texts(bundle, &c.index);
     let mut rng = Rng(seed);
     let (mut nonempty, mut queries, mut ranges) = (0, 0, 0);
     let mut unlisted = Vec::new();
     for n in 0..states {
-        let (state, saved) = random_state(&mut rng, &c.oracle, &c.index, &dates);
+        let (state, saved) = random_state(&mut rng, &c.oracle, &c.index, &texts, &dates);
         let label = format!("state {n} {:?}", state.to_query());
         let found = check_state(&c, &state, &saved, &label, &mut unlisted);
         nonempty += usize::from(found > 0);

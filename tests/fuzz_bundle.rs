@@ -296,8 +296,11 @@ fn use_bundle(bundle: &Bundle) -> Result<(), TestCaseError> {
         catalog.counts(facet, &state, &outcome.base, &saved);
     }
     for hit in outcome.search.hits.iter().take(3) {
-        let s = index.snippet(hit.id, &outcome.search.highlight, 160);
-        ensure(s.end <= index.folded_text(hit.id).chars().count(), || {
+        let r = index.item_ref(hit.id);
+        let doc = &bundle.documents[r.doc as usize];
+        let text = doc.item_text(&doc.items[r.item as usize]);
+        let s = ftz_explorer::search::snippet::snippet(text, &outcome.search.highlight, 160);
+        ensure(s.end <= text.chars().count(), || {
             format!("snippet {s:?} past its item")
         })?;
     }

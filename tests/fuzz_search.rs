@@ -235,8 +235,9 @@ fn check_search(c: &Corpus, input: &str, typing: bool) -> Result<(), TestCaseErr
         "matched holds more than the hits".into()
     })?;
     for hit in result.hits.iter().take(3) {
-        let len = c.index.folded_text(hit.id).chars().count();
-        let s = c.index.snippet(hit.id, &result.highlight, 160);
+        let text: String = c.texts[hit.id as usize].iter().collect();
+        let len = c.texts[hit.id as usize].len();
+        let s = ftz_explorer::search::snippet::snippet(&text, &result.highlight, 160);
         ensure(
             s.start <= s.end && s.end <= len && s.end - s.start <= 160,
             || format!("snippet {s:?} outside an item of {len} chars"),
@@ -257,8 +258,9 @@ fn fuzz_search() {
     let bundle = common::seeds();
     let index = Index::build(&bundle);
     let words: Vec<String> = index.vocabulary().map(str::to_string).collect();
-    let texts = (0..index.len() as u32)
-        .map(|id| index.folded_text(id).chars().collect())
+    let texts = common::folded_texts(&bundle, &index)
+        .iter()
+        .map(|t| t.chars().collect())
         .collect();
     let corpus = Corpus {
         bundle,

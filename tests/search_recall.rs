@@ -2,22 +2,22 @@
 //! substrings and random English words taken from the corpus — every item whose folded text
 //! contains the query (the Chinese substring anywhere; the English word as a whole word)
 //! is returned. Runs on the seeds, and on the corpus in `$FTZ_SCALED_CORPUS` when set
-//! (`cargo xtask test` sets it to a scaled corpus).
+//! (`cargo xtask test` sets it to a scaled corpus), each in the form the explorer reads:
+//! written as manifest + shards, opened with nothing loaded, shards fetched as queries ask.
 
 mod common;
-use common::{scaled, seeds, Rng};
+use common::{folded_texts, open, scaled, seeds, sharded, Rng};
 use ftz_explorer::model::Bundle;
 use ftz_explorer::search::analyze::{fold, is_han, tokens};
-use ftz_explorer::search::Index;
+use ftz_explorer::store::{self, block_on};
 use std::collections::BTreeSet;
 
-fn queries(index: &Index, rng: &mut Rng, count: usize) -> Vec<String> {
+fn queries(texts: &[String], rng: &mut Rng, count: usize) -> Vec<String> {
     let mut out = BTreeSet::new();
     let mut attempts = 0;
     while out.len() < count && attempts < count * 50 {
         attempts += 1;
-        let id = rng.below(index.len()) as u32;
-        let text: Vec<char> = index.folded_text(id).chars().collect();
+        let text: Vec<char> = texts[rng.below(texts.len())].chars().collect();
         if text.is_empty() {
             continue;
         }
@@ -48,12 +48,12 @@ fn queries(index: &Index, rng: &mut Rng, count: usize) -> Vec<String> {
 
 /// The oracle, by brute force: items whose folded text contains the Chinese query, or
 /// has the English query as one of its words.
-fn expected(index: &Index, words: &[BTreeSet<String>], query: &str) -> Vec<u32> {
+fn expected(texts: &[String], words: &[BTreeSet<String>], query: &str) -> Vec<u32> {
     let folded = fold(query);
-    (0..index.len() as u32)
+    (0..texts.len() as u32)
         .filter(|&id| {
             if folded.chars().any(is_han) {
-                index.folded_text(id).contains(&folded)
+                texts[id as usize].contains(&folded)
             } else {
                 words[id as usize].contains(&folded)
             }
@@ -61,37 +61,35 @@ fn expected(index: &Index, words: &[BTreeSet<String>], query: &str) -> Vec<u32> 
         .collect()
 }
 
-fn check_recall(bundle: &Bundle, count: usize) {
-    let index = Index::build(bundle);
+fn check_recall(bundle: &Bundle, name: &str, count: usize) {
+    let source = sharded(bundle, name, store::write::SHARD_BYTES);
+    let mut index = open(&source).index;
+    let texts = folded_texts(bundle, &index);
     let mut rng = Rng(0x5eed);
-    let qs = queries(&index, &mut rng, count);
+    let qs = queries(&texts, &mut rng, count);
     let han = qs.iter().filter(|q| q.chars().any(is_han)).count();
     assert!(
         han * 4 >= qs.len() && han * 4 <= qs.len() * 3,
         "a mix of Chinese ({han}) and English queries"
     );
-    let words: Vec<BTreeSet<String>> = (0..index.len() as u32)
-        .map(|id| {
-            tokens(index.folded_text(id))
-                .into_iter()
-                .filter_map(|t| t.word)
-                .collect()
-        })
+    let words: Vec<BTreeSet<String>> = texts
+        .iter()
+        .map(|text| tokens(text).into_iter().filter_map(|t| t.word).collect())
         .collect();
     let mut checked = 0;
     for q in &qs {
-        let found: BTreeSet<u32> = index
-            .search(q, false)
+        let found: BTreeSet<u32> = block_on(store::search(&mut index, &source, q, false))
+            .unwrap()
             .hits
             .iter()
             .filter(|h| h.direct)
             .map(|h| h.id)
             .collect();
-        for id in expected(&index, &words, q) {
+        for id in expected(&texts, &words, q) {
             assert!(
                 found.contains(&id),
                 "query {q:?} missed item {id}: {:?}",
-                index.folded_text(id)
+                texts[id as usize]
             );
             checked += 1;
         }
@@ -104,11 +102,11 @@ fn check_recall(bundle: &Bundle, count: usize) {
 
 #[test]
 fn every_item_containing_the_query_is_found_on_the_seeds() {
-    check_recall(&seeds(), 600);
+    check_recall(&seeds(), "recall-seeds", 600);
 }
 
 #[test]
 fn every_item_containing_the_query_is_found_on_the_scaled_corpus() {
     let Some(bundle) = scaled() else { return };
-    check_recall(&bundle, 300);
+    check_recall(&bundle, "recall-scaled", 300);
 }

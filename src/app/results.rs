@@ -109,7 +109,7 @@ fn Card(id: u32) -> impl IntoView {
             ranges: Vec::new(),
         }
     } else {
-        data.index.snippet(id, &outcome.search.highlight, SNIPPET)
+        crate::search::snippet::snippet(&text, &outcome.search.highlight, SNIPPET)
     };
     let zh = ctx.zh();
     let kind_key = crate::explore::facets::kind_key(item.kind);

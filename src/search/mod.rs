@@ -5,31 +5,41 @@
 //! - [`glossary`]: cross-language expansion (海关 ⇄ customs), ranked below direct matches.
 //! - [`snippet`]: the best passage of a hit with char ranges to highlight.
 //! - [`bitset`]: result sets that facets intersect cheaply.
+//! - [`postings`] (+ [`pack`]): posting lists with weights and positions, and their text form.
+//! - [`sharded`]: an index that arrives in shards (term ranges and the word list), loaded as
+//!   queries need them.
 //!
 //! Ranking is BM25F over two fields (headings — titles, sections, cases — weigh twice the
-//! body), ties broken by item order. Words match exactly (stem), by prefix (the last word
-//! while typing, weight 0.8) and with typos (edit distance 1 for 5+ letters, 2 for 9+,
-//! weight 0.6). Han text is matched by bigrams, then verified as a contiguous substring of
-//! the folded text, so a Chinese query finds exactly the items that contain it.
+//! body), ties broken by item order; the weights are computed when the index is built.
+//! Words match exactly (stem), by prefix (the last word while typing, weight 0.8) and with
+//! typos (edit distance 1 for 5+ letters, 2 for 9+, weight 0.6). Han text is matched by
+//! bigrams at consecutive positions, so a Chinese query finds exactly the items that contain
+//! it; a one-char query reads the terms that start with its char.
 //!
-//! Cost: building is linear in the text (one posting per distinct term per item); a query
-//! costs its posting lists, plus one scan of the vocabulary for typos and one scan of the
-//! texts for one-character Chinese queries.
+//! An index need not be complete: a search that wanted a shard not loaded yet returns it in
+//! [`SearchResult::missing`]; the caller loads it and searches again (see `store`).
+//!
+//! Cost: building is linear in the text (one position per token); a query costs its posting
+//! lists, plus one scan of the word list for typos.
 
 pub mod analyze;
 pub mod bitset;
 mod build;
 pub mod glossary;
+pub mod pack;
+pub mod postings;
 pub mod query;
 mod scoring;
+pub mod sharded;
 pub mod snippet;
 
 use crate::model::ItemKind;
-use analyze::{fold, stem, tokens};
+use analyze::{fold, is_han, stem, tokens};
 use bitset::BitSet;
+use postings::PostingList;
 use query::{Query, Term};
 use scoring::{intersect_sum, within_distance, Accumulator, Scored};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -47,26 +57,16 @@ pub struct ItemRef {
     pub item: u32,
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Posting {
-    id: u32,
-    tf: [u16; 2],
-}
-
-/// The search index of one bundle.
+/// The search index of one bundle, whole (built in memory) or in the part loaded so far.
 pub struct Index {
     refs: Vec<ItemRef>,
-    /// Folded text per item (for phrase verification, one-char queries and snippets).
-    folded: Vec<String>,
-    lens: Vec<[u16; 2]>,
-    avg: [f32; 2],
-    /// Term → its posting list (ids in increasing order).
-    term_ids: HashMap<String, u32>,
-    postings: Vec<Vec<Posting>>,
-    /// Per item, the term ids of its Latin words in order: phrases are checked on these.
-    sequences: Vec<Vec<u32>>,
-    /// Folded Latin words as written → their term; for prefixes and typos.
-    words: BTreeMap<String, String>,
+    /// Term → its posting list: every term, or those of the shards loaded so far.
+    terms: BTreeMap<String, PostingList>,
+    /// The Latin words as written (folded), sorted: for prefixes and typos. A word's term is
+    /// `stem(word)`. `None` while the word list is not loaded.
+    words: Option<Vec<String>>,
+    /// Where the rest is, for an index that arrives in shards.
+    shards: Option<sharded::Shards>,
 }
 
 /// One hit: an item id (see [`Index::item_ref`]), its score, and whether the query itself
@@ -94,11 +94,38 @@ pub struct SearchResult {
     /// Names in the other language that found something ("also matched: 海关").
     pub also_matched: Vec<String>,
     pub highlight: Highlight,
+    /// Shards the query needs that are not loaded: while not empty, the result is partial.
+    pub missing: Vec<String>,
+}
+
+/// What a query's evaluation leaves behind besides scores.
+#[derive(Default)]
+struct Trace {
+    highlight: Highlight,
+    missing: BTreeSet<String>,
 }
 
 /// Items that search returns: content items and document titles, not site chrome.
 fn searchable(kind: ItemKind) -> bool {
     kind.is_content() || kind == ItemKind::Title
+}
+
+/// Whether item `id` has the lists' terms at consecutive positions (the lists in the
+/// order of the phrase's tokens).
+fn consecutive(id: u32, lists: &[&PostingList]) -> bool {
+    let Some(found) = lists
+        .iter()
+        .map(|l| l.find(id).map(|i| l.positions(i)))
+        .collect::<Option<Vec<&[u32]>>>()
+    else {
+        return false;
+    };
+    found[0].iter().any(|&p| {
+        found[1..]
+            .iter()
+            .enumerate()
+            .all(|(j, pos)| pos.binary_search(&(p + 1 + j as u32)).is_ok())
+    })
 }
 
 impl Index {
@@ -123,26 +150,42 @@ impl Index {
             .map(|p| p as u32)
     }
 
-    pub fn folded_text(&self, id: u32) -> &str {
-        &self.folded[id as usize]
-    }
-
     fn idf(&self, df: usize) -> f32 {
         let n = self.refs.len() as f32;
         (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln()
     }
 
-    fn bm25(&self, p: &Posting, idf: f32) -> f32 {
-        let lens = self.lens[p.id as usize];
-        let tf: f32 = (0..2)
-            .map(|f| WEIGHTS[f] * p.tf[f] as f32 / (1.0 - B + B * lens[f] as f32 / self.avg[f]))
-            .sum();
-        idf * tf / (K1 + tf)
+    /// The posting list of `term`; `None` when no item has it, or when its shard is not
+    /// loaded (then the shard is noted as missing).
+    fn list(&self, term: &str, trace: &mut Trace) -> Option<&PostingList> {
+        let list = self.terms.get(term);
+        if list.is_none() {
+            if let Some(shards) = &self.shards {
+                shards.note_term(term, &mut trace.missing);
+            }
+        }
+        list
+    }
+
+    /// The word list, or `None` (noted as missing) while it is not loaded.
+    fn words(&self, trace: &mut Trace) -> Option<&[String]> {
+        if self.words.is_none() {
+            if let Some(shards) = &self.shards {
+                trace.missing.insert(shards.words.clone());
+            }
+        }
+        self.words.as_deref()
     }
 
     /// Scores of every item carrying `term`, times `weight`, into `out`.
-    fn term_scores(&self, term: &str, weight: f32, out: &mut Vec<(u32, f32)>) -> bool {
-        self.term_scores_capped(term, weight, f32::INFINITY, out)
+    fn term_scores(
+        &self,
+        term: &str,
+        weight: f32,
+        out: &mut Vec<(u32, f32)>,
+        trace: &mut Trace,
+    ) -> bool {
+        self.term_scores_capped(term, weight, f32::INFINITY, out, trace)
     }
 
     /// Like `term_scores`, with the term's idf capped: a prefix completion or typo variant
@@ -153,137 +196,149 @@ impl Index {
         weight: f32,
         idf_cap: f32,
         out: &mut Vec<(u32, f32)>,
+        trace: &mut Trace,
     ) -> bool {
-        let Some(&term) = self.term_ids.get(term) else {
+        let Some(list) = self.list(term, trace) else {
             return false;
         };
-        let list = &self.postings[term as usize];
         let idf = self.idf(list.len()).min(idf_cap);
-        out.extend(list.iter().map(|p| (p.id, weight * self.bm25(p, idf))));
+        out.extend(
+            list.ids()
+                .iter()
+                .enumerate()
+                .map(|(i, &id)| (id, weight * idf * list.weight(i))),
+        );
         true
     }
 
-    fn term_idf(&self, term: &str) -> Option<f32> {
-        self.term_ids
-            .get(term)
-            .map(|&t| self.idf(self.postings[t as usize].len()))
+    fn term_idf(&self, term: &str, trace: &mut Trace) -> Option<f32> {
+        self.list(term, trace).map(|l| self.idf(l.len()))
     }
 
-    /// Items whose folded text contains `phrase` (folded), scored by its terms.
-    fn phrase_scores(&self, phrase: &str, highlight: &mut Highlight) -> Vec<(u32, f32)> {
-        let toks = tokens(phrase);
-        let mut out = Vec::new();
-        if toks.is_empty() {
-            return out;
+    /// Items containing the Han char `c`, scored by its count n as n / (1 + n): every
+    /// occurrence starts exactly one term (see `build`), so the terms starting with `c`
+    /// count them all.
+    fn han_char_scores(&self, c: char, trace: &mut Trace) -> Vec<(u32, f32)> {
+        let prefix = c.to_string();
+        if let Some(shards) = &self.shards {
+            shards.note_prefix(&prefix, &mut trace.missing);
         }
-        highlight.phrases.push(phrase.to_string());
-        if toks.len() == 1
-            && toks[0].term.chars().count() == 1
-            && analyze::is_han(toks[0].term.chars().next().unwrap_or(' '))
+        let mut counts: Vec<(u32, u32)> = Vec::new();
+        for (_, list) in self
+            .terms
+            .range(prefix.clone()..)
+            .take_while(|(t, _)| t.starts_with(&prefix))
         {
-            // One Han char: no bigram to look up; scan the texts.
-            for (id, text) in self.folded.iter().enumerate() {
-                let n = text.matches(phrase).count();
-                if n > 0 {
-                    out.push((id as u32, n as f32 / (1.0 + n as f32)));
-                }
+            for (i, &id) in list.ids().iter().enumerate() {
+                counts.push((id, list.positions(i).len() as u32));
             }
-            return out;
         }
+        counts.sort_unstable();
+        counts
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| {
+                let n = run.iter().map(|r| r.1).sum::<u32>() as f32;
+                (run[0].0, n / (1.0 + n))
+            })
+            .collect()
+    }
+
+    /// Items whose text has `phrase`'s tokens (folded) at consecutive positions, scored by
+    /// its terms.
+    fn phrase_scores(&self, phrase: &str, trace: &mut Trace) -> Vec<(u32, f32)> {
+        let toks = tokens(phrase);
+        if toks.is_empty() {
+            return Vec::new();
+        }
+        trace.highlight.phrases.push(phrase.to_string());
+        if toks.len() == 1 && toks[0].term.chars().count() == 1 {
+            if let Some(c) = toks[0].term.chars().next().filter(|&c| is_han(c)) {
+                return self.han_char_scores(c, trace);
+            }
+        }
+        // Every list first, so that one pass notes every missing shard.
+        let lists: Vec<Option<&PostingList>> =
+            toks.iter().map(|t| self.list(&t.term, trace)).collect();
+        let Some(lists) = lists.into_iter().collect::<Option<Vec<&PostingList>>>() else {
+            return Vec::new();
+        };
         let mut candidates: Option<Scored> = None;
         let distinct: BTreeSet<&str> = toks.iter().map(|t| t.term.as_str()).collect();
         for term in distinct {
             let mut scores = Vec::new();
-            if !self.term_scores(term, 1.0, &mut scores) {
-                return Vec::new();
-            }
+            self.term_scores(term, 1.0, &mut scores, trace);
             candidates = Some(match candidates {
                 None => scores,
                 Some(prev) => intersect_sum(&prev, &scores),
             });
         }
-        let whole_words = !phrase.chars().any(analyze::is_han);
-        let term_ids: Vec<u32> = toks
-            .iter()
-            .filter_map(|t| self.term_ids.get(t.term.as_str()).copied())
-            .collect();
+        let mut candidates = candidates.unwrap_or_default();
+        if lists.len() > 1 {
+            candidates.retain(|&(id, _)| consecutive(id, &lists));
+        }
         candidates
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|&(id, _)| {
-                let text = &self.folded[id as usize];
-                // Stemmed words match their forms ("measures" for "measure"): for Latin
-                // phrases the terms must be adjacent tokens, not only the exact string.
-                text.contains(phrase) || (whole_words && self.adjacent(id, &term_ids))
-            })
-            .collect()
-    }
-
-    /// Whether item `id` has these Latin terms one after another.
-    fn adjacent(&self, id: u32, terms: &[u32]) -> bool {
-        !terms.is_empty()
-            && self.sequences[id as usize]
-                .windows(terms.len())
-                .any(|w| w == terms)
     }
 
     /// One word as typed: exact term, prefix expansions, typo variants.
-    fn word_scores(&self, text: &str, prefix: bool, highlight: &mut Highlight) -> Vec<(u32, f32)> {
+    fn word_scores(&self, text: &str, prefix: bool, trace: &mut Trace) -> Vec<(u32, f32)> {
         let folded = fold(text);
         let toks = tokens(&folded);
         if toks.len() != 1 || toks[0].word.is_none() {
             // Han text or several words typed together: a phrase.
-            return self.phrase_scores(&folded, highlight);
+            return self.phrase_scores(&folded, trace);
         }
         let word = toks[0].word.clone().unwrap_or_default();
         let term = toks[0].term.clone();
         let mut out = Vec::new();
         let mut seen: BTreeSet<String> = BTreeSet::new();
-        if self.term_scores(&term, 1.0, &mut out) {
-            highlight.terms.insert(term.clone());
+        if self.term_scores(&term, 1.0, &mut out, trace) {
+            trace.highlight.terms.insert(term.clone());
         }
         // Variants score at most as the word itself would (when the word occurs at all).
-        let cap = self.term_idf(&term).unwrap_or(f32::INFINITY);
+        let cap = self.term_idf(&term, trace).unwrap_or(f32::INFINITY);
         seen.insert(term);
+        let letters = word.chars().count();
+        let typos = letters >= 5 && word.chars().all(char::is_alphabetic);
+        if !prefix && !typos {
+            return out;
+        }
+        let Some(words) = self.words(trace) else {
+            return out;
+        };
+        let mut variants: Vec<(String, f32)> = Vec::new();
         if prefix {
-            for (w, t) in self
-                .words
-                .range(word.clone()..)
-                .take_while(|(w, _)| w.starts_with(&word))
+            let from = words.partition_point(|w| w.as_str() < word.as_str());
+            for w in words[from..]
+                .iter()
+                .take_while(|w| w.starts_with(&word))
                 .take(MAX_PREFIX_WORDS)
             {
-                let _ = w;
-                if seen.insert(t.clone())
-                    && self.term_scores_capped(t, PREFIX_WEIGHT, cap, &mut out)
-                {
-                    highlight.terms.insert(t.clone());
+                variants.push((stem(w), PREFIX_WEIGHT));
+            }
+        }
+        if typos {
+            let max = if letters >= 9 { 2 } else { 1 };
+            for w in words {
+                if w.chars().count().abs_diff(letters) <= max && within_distance(w, &word, max) {
+                    variants.push((stem(w), TYPO_WEIGHT));
                 }
             }
         }
-        let letters = word.chars().count();
-        if letters >= 5 && word.chars().all(char::is_alphabetic) {
-            let max = if letters >= 9 { 2 } else { 1 };
-            for (w, t) in &self.words {
-                if seen.contains(t) || w.chars().count().abs_diff(letters) > max {
-                    continue;
-                }
-                if within_distance(w, &word, max)
-                    && seen.insert(t.clone())
-                    && self.term_scores_capped(t, TYPO_WEIGHT, cap, &mut out)
-                {
-                    highlight.terms.insert(t.clone());
-                }
+        for (t, weight) in variants {
+            if !seen.contains(&t) && self.term_scores_capped(&t, weight, cap, &mut out, trace) {
+                trace.highlight.terms.insert(t.clone());
             }
+            seen.insert(t);
         }
         out
     }
 
-    fn clause_scores(&self, clause: &[Term], highlight: &mut Highlight) -> Scored {
+    fn clause_scores(&self, clause: &[Term], trace: &mut Trace) -> Scored {
         let mut acc = Accumulator::new(self.len());
         for term in clause {
             let scores = match term {
-                Term::Word { text, prefix } => self.word_scores(text, *prefix, highlight),
-                Term::Phrase(text) => self.phrase_scores(&fold(text), highlight),
+                Term::Word { text, prefix } => self.word_scores(text, *prefix, trace),
+                Term::Phrase(text) => self.phrase_scores(&fold(text), trace),
             };
             for (id, s) in scores {
                 // Several forms of a word (exact, prefix, typo) add up, the best counting most.
@@ -294,32 +349,35 @@ impl Index {
     }
 
     /// Items matching every clause and no excluded one, with summed scores.
-    fn evaluate(&self, q: &Query, highlight: &mut Highlight) -> Scored {
+    fn evaluate(&self, q: &Query, trace: &mut Trace) -> Scored {
         let mut total: Option<Scored> = None;
         for clause in &q.required {
-            let scores = self.clause_scores(clause, highlight);
+            let scores = self.clause_scores(clause, trace);
             total = Some(match total {
                 None => scores,
                 Some(prev) => intersect_sum(&prev, &scores),
             });
-            if total.as_ref().is_some_and(Vec::is_empty) {
+            // Nothing can match any more — unless a shard was missing.
+            if total.as_ref().is_some_and(Vec::is_empty) && trace.missing.is_empty() {
                 break;
             }
         }
-        let excluded = self.excluded(q);
+        let excluded = self.excluded(q, trace);
         let mut total = total.unwrap_or_default();
         total.retain(|(id, _)| !excluded.contains(*id));
         total
     }
 
-    fn excluded(&self, q: &Query) -> BitSet {
-        let mut ignored = Highlight::default();
+    /// Items matching any excluded clause (their matches are not highlighted).
+    fn excluded(&self, q: &Query, trace: &mut Trace) -> BitSet {
+        let mut quiet = Trace::default();
         let mut excluded = BitSet::new(self.len());
         for clause in &q.excluded {
-            for (id, _) in self.clause_scores(clause, &mut ignored) {
+            for (id, _) in self.clause_scores(clause, &mut quiet) {
                 excluded.insert(id);
             }
         }
+        trace.missing.append(&mut quiet.missing);
         excluded
     }
 
@@ -333,7 +391,8 @@ impl Index {
         if q.is_empty() {
             return result;
         }
-        let direct = self.evaluate(&q, &mut result.highlight);
+        let mut trace = Trace::default();
+        let direct = self.evaluate(&q, &mut trace);
         let mut direct_ids = BitSet::new(self.len());
         for &(id, _) in &direct {
             direct_ids.insert(id);
@@ -346,7 +405,7 @@ impl Index {
                 direct: true,
             })
             .collect();
-        for hit in self.translated(&q, &direct_ids, &mut result) {
+        for hit in self.translated(&q, &direct_ids, &mut result, &mut trace) {
             hits.push(hit);
         }
         hits.sort_by(|a, b| {
@@ -359,12 +418,20 @@ impl Index {
             result.matched.insert(h.id);
         }
         result.hits = hits;
+        result.highlight = trace.highlight;
+        result.missing = trace.missing.into_iter().collect();
         result
     }
 
     /// The query with its glossary names replaced by their names in the other language:
     /// hits that the direct query did not find, scored at half weight.
-    fn translated(&self, q: &Query, direct: &BitSet, result: &mut SearchResult) -> Vec<Hit> {
+    fn translated(
+        &self,
+        q: &Query,
+        direct: &BitSet,
+        result: &mut SearchResult,
+        trace: &mut Trace,
+    ) -> Vec<Hit> {
         let text: Vec<String> = q
             .required
             .iter()
@@ -383,7 +450,7 @@ impl Index {
             let names = if f.chinese { &concept.en } else { &concept.zh };
             let mut acc = Accumulator::new(self.len());
             for name in names {
-                let scores = self.phrase_scores(name, &mut result.highlight);
+                let scores = self.phrase_scores(name, trace);
                 if scores.iter().any(|(id, _)| !direct.contains(*id))
                     && !result.also_matched.contains(name)
                 {
@@ -398,7 +465,7 @@ impl Index {
                 Some(prev) => intersect_sum(&prev, &acc.finish()),
             });
         }
-        let excluded = self.excluded(q);
+        let excluded = self.excluded(q, trace);
         total
             .unwrap_or_default()
             .into_iter()
@@ -411,9 +478,10 @@ impl Index {
             .collect()
     }
 
-    /// The terms of the vocabulary (for tests and tools).
+    /// The Latin words of the vocabulary as written (for tests and tools); empty while the
+    /// word list is not loaded.
     pub fn vocabulary(&self) -> impl Iterator<Item = &str> {
-        self.words.keys().map(String::as_str)
+        self.words.iter().flatten().map(String::as_str)
     }
 
     /// Stemmed form of a word, as the index sees it.

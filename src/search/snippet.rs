@@ -4,8 +4,8 @@
 //!
 //! Cost: one tokenisation of the item text plus a pass over its matches.
 
-use super::analyze::tokens;
-use super::{Highlight, Index};
+use super::analyze::{fold, tokens};
+use super::Highlight;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippet {
@@ -51,38 +51,36 @@ pub fn match_ranges(folded: &str, highlight: &Highlight) -> Vec<(usize, usize)> 
     merged
 }
 
-impl Index {
-    /// The best passage of at most `width` chars of item `id` for this highlight.
-    pub fn snippet(&self, id: u32, highlight: &Highlight, width: usize) -> Snippet {
-        let folded = self.folded_text(id);
-        let len = folded.chars().count();
-        let ranges = match_ranges(folded, highlight);
-        if len <= width {
-            return Snippet {
-                start: 0,
-                end: len,
-                ranges,
-            };
-        }
-        // The window that starts a little before a match and holds the most matches.
-        let lead = width / 8;
-        let mut best = (0usize, 0usize);
-        for r in &ranges {
-            let start = r.0.saturating_sub(lead).min(len - width);
-            let count = ranges
-                .iter()
-                .filter(|m| m.0 >= start && m.1 <= start + width)
-                .count();
-            if count > best.1 {
-                best = (start, count);
-            }
-        }
-        let start = best.0;
-        let end = (start + width).min(len);
-        let ranges = ranges
-            .into_iter()
-            .filter(|m| m.0 >= start && m.1 <= end)
-            .collect();
-        Snippet { start, end, ranges }
+/// The best passage of at most `width` chars of an item's `text` for this highlight.
+pub fn snippet(text: &str, highlight: &Highlight, width: usize) -> Snippet {
+    let folded = fold(text);
+    let len = folded.chars().count();
+    let ranges = match_ranges(&folded, highlight);
+    if len <= width {
+        return Snippet {
+            start: 0,
+            end: len,
+            ranges,
+        };
     }
+    // The window that starts a little before a match and holds the most matches.
+    let lead = width / 8;
+    let mut best = (0usize, 0usize);
+    for r in &ranges {
+        let start = r.0.saturating_sub(lead).min(len - width);
+        let count = ranges
+            .iter()
+            .filter(|m| m.0 >= start && m.1 <= start + width)
+            .count();
+        if count > best.1 {
+            best = (start, count);
+        }
+    }
+    let start = best.0;
+    let end = (start + width).min(len);
+    let ranges = ranges
+        .into_iter()
+        .filter(|m| m.0 >= start && m.1 <= end)
+        .collect();
+    Snippet { start, end, ranges }
 }

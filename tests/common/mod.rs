@@ -45,3 +45,28 @@ pub fn scaled() -> Option<Bundle> {
     };
     Some(bundle_of(Path::new(&dir)))
 }
+
+/// Every searchable item's folded text, by index id.
+pub fn folded_texts(bundle: &Bundle, index: &ftz_explorer::search::Index) -> Vec<String> {
+    (0..index.len() as u32)
+        .map(|id| {
+            let r = index.item_ref(id);
+            let doc = &bundle.documents[r.doc as usize];
+            ftz_explorer::search::analyze::fold(doc.item_text(&doc.items[r.item as usize]))
+        })
+        .collect()
+}
+
+/// `bundle` written as manifest + shards into a fresh folder `name` under the tests'
+/// scratch folder, and that folder as a source.
+pub fn sharded(bundle: &Bundle, name: &str, shard_bytes: usize) -> ftz_explorer::store::FileSource {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    ftz_explorer::store::write::write_dir(bundle, &dir, shard_bytes).unwrap();
+    ftz_explorer::store::FileSource { dir }
+}
+
+/// A sharded bundle opened with nothing but the manifest and documents loaded.
+pub fn open(source: &ftz_explorer::store::FileSource) -> ftz_explorer::store::Opened {
+    ftz_explorer::store::block_on(ftz_explorer::store::open(source)).unwrap()
+}

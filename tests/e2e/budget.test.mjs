@@ -14,7 +14,9 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // wasm alone is above that (ARCHITECTURE.md, "Payload" says why), so this is a ratchet at
 // today's size (379.9 KB) plus 2 %: lower it whenever the path gets lighter, never raise it
 // lightly.
-const CRITICAL_PATH_BUDGET = 400_000; // 391,658 B measured with the national lexicon (+2 %)
+// 404,000 B: +3.7 KB of wasm for the engine that answers from posting lists with
+// positions (what a sharded, prebuilt index needs); 403,183 B measured.
+const CRITICAL_PATH_BUDGET = 404_000;
 
 let browser;
 before(async () => { browser = await launch(); });

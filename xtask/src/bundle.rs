@@ -1,5 +1,6 @@
-//! `cargo xtask bundle DIR --out FILE`: the same ingest as build.rs, on any folder, with a
-//! one-screen summary of what was extracted; `cargo xtask audit DIR`: the same ingest, with
+//! `cargo xtask bundle DIR [--out FILE] [--shards DIR]`: the same ingest as build.rs, on any
+//! folder, with a one-screen summary of what was extracted, written as one bundle file
+//! and/or as manifest + shards; `cargo xtask audit DIR`: the same ingest, with
 //! a longer per-document report for checking what was read against the documents.
 
 use ftz_explorer::ingest::{self, fs::read_folder};
@@ -7,7 +8,12 @@ use ftz_explorer::model::{Bundle, Document, ItemKind, Role};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub fn run(dir: &Path, out: Option<&Path>, options: ingest::Options) -> crate::Result {
+pub fn run(
+    dir: &Path,
+    out: Option<&Path>,
+    shards: Option<&Path>,
+    options: ingest::Options,
+) -> crate::Result {
     let folder = read_folder(dir).map_err(|e| e.to_string())?;
     for name in &folder.skipped {
         eprintln!("note: skipped {name} (hidden file or folder)");
@@ -22,6 +28,21 @@ pub fn run(dir: &Path, out: Option<&Path>, options: ingest::Options) -> crate::R
         }
         std::fs::write(out, &json).map_err(|e| format!("{}: {e}", out.display()))?;
         println!("written to {}", out.display());
+    }
+    if let Some(shards) = shards {
+        let files = ftz_explorer::store::write::write_dir(
+            &bundle,
+            shards,
+            ftz_explorer::store::write::SHARD_BYTES,
+        )
+        .map_err(|e| format!("{}: {e}", shards.display()))?;
+        let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+        println!(
+            "written to {}: {} and {} shards, {bytes} bytes",
+            shards.display(),
+            ftz_explorer::store::MANIFEST,
+            files.len() - 1
+        );
     }
     Ok(())
 }

@@ -22,11 +22,15 @@ cargo xtask <command> [options]
 
   serve [--port 8080] [--seeds DIR]    build the release site into dist/ and serve it on 127.0.0.1
   dist  [--seeds DIR] [--out DIR]      build the static site only (default dist/)
-  bundle DIR [--out FILE]              build a bundle from any folder and print a summary
+  bundle DIR [--out FILE] [--shards DIR]
+                                       build a bundle from any folder and print a summary;
+                                       --shards writes it as the explorer reads it: manifest.json
+                                       plus content-named shards
   audit DIR                            what ingest read in every document of a folder: items by
                                        kind and level, annotations, units, numbers, warnings
-  query [--bundle FILE] QUERY [--json] [--limit N]
-                                       search a bundle (default: the seeds') from the terminal
+  query [--bundle FILE | --manifest DIR] QUERY [--json] [--limit N]
+                                       search a bundle (default: the seeds') from the terminal;
+                                       --manifest reads a sharded one and says what it fetched
   keys [--bundle FILE] [--facet NAME]  every facet's values: the keys for URLs and embeds, with
                                        their labels
   scale --factor N --out DIR [--seeds DIR]
@@ -34,7 +38,8 @@ cargo xtask <command> [options]
                                        (recombined seed lines, for benchmarks)
   test                                 install what is missing, then run every test
 
-  A folder may hold .txt, .md and .html/.htm pages; other files are skipped with a warning.
+  A folder may hold .txt, .md, .html/.htm, .docx and .pdf files; other files are skipped with
+  a warning.
   --skip-unreadable (serve, dist, bundle, audit) turns a file that cannot be read into a
   warning instead of stopping the build (build.rs: FTZ_SKIP_UNREADABLE=1).
   bench [--factor 200] [--out FILE]    measure ingest, index and search, natively and in Chromium
@@ -180,7 +185,7 @@ fn run(raw: &[String]) -> Result {
             site::build(args.path("seeds").as_deref(), &out)
         }
         "bundle" => {
-            args.allow_only(&["out", "skip-unreadable"], 1)?;
+            args.allow_only(&["out", "shards", "skip-unreadable"], 1)?;
             let dir = args
                 .positional
                 .first()
@@ -188,6 +193,7 @@ fn run(raw: &[String]) -> Result {
             bundle::run(
                 &absolute(dir),
                 args.path("out").as_deref(),
+                args.path("shards").as_deref(),
                 ingest_options(&args),
             )
         }
@@ -200,7 +206,7 @@ fn run(raw: &[String]) -> Result {
             bundle::audit(&absolute(dir), ingest_options(&args))
         }
         "query" => {
-            args.allow_only(&["bundle", "limit", "json"], 1)?;
+            args.allow_only(&["bundle", "manifest", "limit", "json"], 1)?;
             let json = args.option("json").is_some();
             let query = args
                 .positional
@@ -213,7 +219,15 @@ fn run(raw: &[String]) -> Result {
                     .map_err(|_| format!("--limit {n}: not a number"))?,
                 None => 10,
             };
-            query::run(args.path("bundle").as_deref(), &query, json, limit)
+            let from = match (args.path("bundle"), args.path("manifest")) {
+                (Some(_), Some(_)) => {
+                    return Err("query reads --bundle or --manifest, not both".into())
+                }
+                (Some(file), None) => query::From::Bundle(file),
+                (None, Some(dir)) => query::From::Manifest(dir),
+                (None, None) => query::From::Seeds,
+            };
+            query::run(from, &query, json, limit)
         }
         "keys" => {
             args.allow_only(&["bundle", "facet"], 0)?;

@@ -1,28 +1,75 @@
-//! `cargo xtask query --bundle FILE "QUERY" [--json] [--limit N]`: the browser's search
-//! engine from the terminal.
+//! `cargo xtask query [--bundle FILE | --manifest DIR] "QUERY" [--json] [--limit N]`: the
+//! browser's search engine from the terminal. With `--manifest`, the sharded bundle is read
+//! as the browser reads it — the manifest, then only the shards the query needs — and the
+//! report says which it fetched.
 
 use ftz_explorer::model::Bundle;
 use ftz_explorer::search::Index;
-use std::path::Path;
+use ftz_explorer::store::{self, FileSource, ShardError, ShardSource};
+use std::cell::RefCell;
+use std::path::PathBuf;
 
-pub fn run(bundle: Option<&Path>, query: &str, json: bool, limit: usize) -> crate::Result {
-    let bundle = match bundle {
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Bundle::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+pub enum From {
+    Seeds,
+    Bundle(PathBuf),
+    Manifest(PathBuf),
+}
+
+/// A folder source that remembers what it read.
+struct Logged {
+    files: FileSource,
+    read: RefCell<Vec<(String, usize)>>,
+}
+
+impl ShardSource for Logged {
+    async fn fetch(&self, name: &str) -> Result<String, ShardError> {
+        let text = self.files.fetch(name).await?;
+        self.read.borrow_mut().push((name.to_string(), text.len()));
+        Ok(text)
+    }
+}
+
+pub fn run(from: From, query: &str, json: bool, limit: usize) -> crate::Result {
+    let (bundle, index, result, fetched) = match from {
+        From::Manifest(dir) => {
+            let source = Logged {
+                files: FileSource { dir: dir.clone() },
+                read: RefCell::new(Vec::new()),
+            };
+            let opened = store::block_on(store::open(&source))
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
+            let mut index = opened.index;
+            let opening = source.read.borrow().len();
+            let result = store::block_on(store::search(&mut index, &source, query, false))
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
+            let fetched = source.read.borrow()[opening..].to_vec();
+            (opened.bundle, index, result, Some(fetched))
         }
-        None => Bundle::from_json(ftz_explorer::seed_bundle_json()).map_err(|e| e.to_string())?,
+        From::Bundle(path) => {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let bundle =
+                Bundle::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let index = Index::build(&bundle);
+            let result = index.search(query, false);
+            (bundle, index, result, None)
+        }
+        From::Seeds => {
+            let bundle =
+                Bundle::from_json(ftz_explorer::seed_bundle_json()).map_err(|e| e.to_string())?;
+            let index = Index::build(&bundle);
+            let result = index.search(query, false);
+            (bundle, index, result, None)
+        }
     };
-    let index = Index::build(&bundle);
-    let result = index.search(query, false);
     let mut rows = Vec::new();
     for hit in result.hits.iter().take(limit) {
         let r = index.item_ref(hit.id);
         let doc = &bundle.documents[r.doc as usize];
         let item = &doc.items[r.item as usize];
         let text: Vec<char> = doc.item_text(item).chars().collect();
-        let snippet = index.snippet(hit.id, &result.highlight, 160);
+        let snippet =
+            ftz_explorer::search::snippet::snippet(doc.item_text(item), &result.highlight, 160);
         let mut marked = String::new();
         let mut at = snippet.start;
         for &(a, b) in &snippet.ranges {
@@ -48,6 +95,7 @@ pub fn run(bundle: Option<&Path>, query: &str, json: bool, limit: usize) -> crat
             .collect();
         let out = serde_json::json!({
             "query": query, "total": result.hits.len(), "also_matched": result.also_matched, "hits": hits,
+            "fetched": fetched.as_ref().map(|f| f.iter().map(|(n, b)| serde_json::json!({"file": n, "bytes": b})).collect::<Vec<_>>()),
         });
         println!(
             "{}",
@@ -56,6 +104,15 @@ pub fn run(bundle: Option<&Path>, query: &str, json: bool, limit: usize) -> crat
         return Ok(());
     }
     println!("{} hits for {query:?}", result.hits.len());
+    if let Some(fetched) = &fetched {
+        let bytes: usize = fetched.iter().map(|f| f.1).sum();
+        let names: Vec<&str> = fetched.iter().map(|f| f.0.as_str()).collect();
+        println!(
+            "fetched {} shards, {bytes} bytes: {}",
+            fetched.len(),
+            names.join(" ")
+        );
+    }
     if !result.also_matched.is_empty() {
         println!("also matched: {}", result.also_matched.join(", "));
     }

@@ -195,21 +195,26 @@ fn first_seed() -> crate::Result<std::path::PathBuf> {
 /// the built site served over HTTP. The oracle bundle comes from `cargo xtask bundle`.
 fn browser_tests(tally: &mut Tally, dist: &Path) {
     let oracle = root().join("target/e2e/seeds-bundle.json");
-    if let Err(why) = crate::bundle::run(&root().join("seeds"), Some(&oracle), Default::default()) {
+    if let Err(why) = crate::bundle::run(
+        &root().join("seeds"),
+        Some(&oracle),
+        None,
+        Default::default(),
+    ) {
         tally.check("seed bundle for the browser tests", Err(why));
         return;
     }
     // Documents full of markup and script, for the security tests to load with ?bundle=.
     let hostile = root().join("target/e2e/hostile-bundle.json");
     let hostile_seeds = root().join("tests/e2e/fixtures/hostile-seeds");
-    if let Err(why) = crate::bundle::run(&hostile_seeds, Some(&hostile), Default::default()) {
+    if let Err(why) = crate::bundle::run(&hostile_seeds, Some(&hostile), None, Default::default()) {
         tally.check("hostile bundle for the browser tests", Err(why));
         return;
     }
     // The 50 saved gov.cn pages, for the tests of what a page's metadata and tables show.
     let pages = root().join("target/e2e/pages-bundle.json");
     let pages_dir = root().join("tests/fixtures/govcn-2019/html");
-    if let Err(why) = crate::bundle::run(&pages_dir, Some(&pages), Default::default()) {
+    if let Err(why) = crate::bundle::run(&pages_dir, Some(&pages), None, Default::default()) {
         tally.check("gov.cn pages bundle for the browser tests", Err(why));
         return;
     }

@@ -1,0 +1,213 @@
+//! The bundle as it travels: a small manifest plus content-named shards, and the reader
+//! that opens it and fetches shards as queries need them.
+//!
+//! - [`write`] (native): bundle → manifest + shards, each shard named `KIND.HASH.json` by
+//!   its content, so a shard never changes under its name and caches forever.
+//! - [`Manifest`]: what the explorer reads first (format, version, the documents' file, and
+//!   the index's [`SearchManifest`]).
+//! - [`ShardSource`]: where shards come from — [`FileSource`] over a folder natively (tests,
+//!   `cargo xtask query`), `fetch` in the browser. Loading is asynchronous; [`search`] runs
+//!   a query, loads what it lacked, and runs it again until nothing is missing.
+//!
+//! Shard names are relative to the manifest. A shard that cannot be fetched or decoded is an
+//! error naming the shard; what was loaded before stays usable.
+//!
+//! Cost: opening reads the manifest and the documents' file; a search then reads the word
+//! list once (for Latin words) and the term shards of its terms, each once.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod write;
+
+use crate::model::Bundle;
+use crate::search::sharded::SearchManifest;
+use crate::search::{Index, SearchResult};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::future::Future;
+
+/// What a manifest says it is.
+pub const FORMAT: &str = "ftz-explorer-manifest";
+/// The manifest version this explorer reads.
+pub const VERSION: u32 = 1;
+/// The manifest's own file name; shards are named by their content.
+pub const MANIFEST: &str = "manifest.json";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub version: u32,
+    /// The documents' file (a bundle without its index).
+    pub documents: String,
+    pub search: SearchManifest,
+}
+
+/// A shard that could not be had, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardError {
+    pub name: String,
+    pub reason: String,
+}
+
+impl fmt::Display for ShardError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.reason)
+    }
+}
+
+impl std::error::Error for ShardError {}
+
+fn error(name: &str, reason: impl Into<String>) -> ShardError {
+    ShardError {
+        name: name.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// Where the files of a manifest come from.
+pub trait ShardSource {
+    /// The text of the file `name` (relative to the manifest).
+    fn fetch(&self, name: &str) -> impl Future<Output = Result<String, ShardError>>;
+
+    /// Several files; a source that can fetch in parallel does.
+    fn fetch_all(&self, names: &[String]) -> impl Future<Output = Vec<Result<String, ShardError>>> {
+        async move {
+            let mut out = Vec::with_capacity(names.len());
+            for name in names {
+                out.push(self.fetch(name).await);
+            }
+            out
+        }
+    }
+}
+
+/// Whether a shard name stays inside the manifest's folder: one plain file name.
+pub fn safe_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':', '?', '#'])
+}
+
+impl Manifest {
+    pub fn from_json(text: &str) -> Result<Manifest, ShardError> {
+        let m: Manifest = serde_json::from_str(text)
+            .map_err(|e| error(MANIFEST, format!("not a manifest: {e}")))?;
+        if m.format != FORMAT {
+            return Err(error(
+                MANIFEST,
+                format!("its format is {:?}, not {FORMAT:?}", m.format),
+            ));
+        }
+        if m.version != VERSION {
+            return Err(error(
+                MANIFEST,
+                format!(
+                    "manifest version {} is not supported (this explorer reads version {VERSION})",
+                    m.version
+                ),
+            ));
+        }
+        let names = std::iter::once(&m.documents)
+            .chain(std::iter::once(&m.search.words))
+            .chain(m.search.terms.iter().map(|t| &t.1));
+        if let Some(bad) = names.into_iter().find(|n| !safe_name(n)) {
+            return Err(error(
+                MANIFEST,
+                format!("{bad:?} is not a file name beside the manifest"),
+            ));
+        }
+        Ok(m)
+    }
+}
+
+/// A manifest opened: its documents, and the index with nothing loaded yet.
+pub struct Opened {
+    pub manifest: Manifest,
+    pub bundle: Bundle,
+    pub index: Index,
+}
+
+/// Reads the manifest and the documents.
+pub async fn open(source: &impl ShardSource) -> Result<Opened, ShardError> {
+    let manifest = Manifest::from_json(&source.fetch(MANIFEST).await?)?;
+    let index = Index::from_manifest(&manifest.search).map_err(|e| error(MANIFEST, e))?;
+    let text = source.fetch(&manifest.documents).await?;
+    let bundle = Bundle::from_json(&text).map_err(|e| error(&manifest.documents, e.to_string()))?;
+    if bundle.documents.len() != manifest.search.refs.len() {
+        return Err(error(
+            &manifest.documents,
+            format!(
+                "{} documents, the manifest's index has {}",
+                bundle.documents.len(),
+                manifest.search.refs.len()
+            ),
+        ));
+    }
+    Ok(Opened {
+        manifest,
+        bundle,
+        index,
+    })
+}
+
+/// Loads the shards `names` into `index`, all fetched before any is decoded; the first
+/// failure is returned, the shards that did load stay loaded.
+pub async fn load(
+    index: &mut Index,
+    source: &impl ShardSource,
+    names: &[String],
+) -> Result<(), ShardError> {
+    let texts = source.fetch_all(names).await;
+    let mut first_error = None;
+    for (name, text) in names.iter().zip(texts) {
+        let outcome = text.and_then(|t| index.load(name, &t).map_err(|e| error(name, e)));
+        if let Err(e) = outcome {
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+/// Runs a query, loading the shards it needs until its result is complete.
+pub async fn search(
+    index: &mut Index,
+    source: &impl ShardSource,
+    query: &str,
+    typing: bool,
+) -> Result<SearchResult, ShardError> {
+    loop {
+        let result = index.search(query, typing);
+        if result.missing.is_empty() {
+            return Ok(result);
+        }
+        load(index, source, &result.missing).await?;
+        if let Some(name) = result.missing.iter().find(|n| !index.is_loaded(n)) {
+            return Err(error(name, "loaded, but still missing"));
+        }
+    }
+}
+
+/// The files of a folder, natively.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct FileSource {
+    pub dir: std::path::PathBuf,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl ShardSource for FileSource {
+    async fn fetch(&self, name: &str) -> Result<String, ShardError> {
+        if !safe_name(name) {
+            return Err(error(name, "not a file name beside the manifest"));
+        }
+        std::fs::read_to_string(self.dir.join(name)).map_err(|e| error(name, e.to_string()))
+    }
+}
+
+/// Runs a future that never waits (a [`FileSource`]'s) to its end, for native callers.
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+        std::thread::yield_now();
+    }
+}

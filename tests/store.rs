@@ -1,0 +1,275 @@
+//! The sharded bundle: written as manifest + content-named shards, opened with nothing but
+//! the manifest and the documents, it answers every query exactly as the index built in
+//! memory does (hits, scores, order, highlights, translations), fetching only the shards a
+//! query needs; a missing or damaged shard is an error naming it, and the rest still works.
+
+mod common;
+use common::{folded_texts, open, seeds, sharded, Rng};
+use ftz_explorer::search::analyze::{is_han, tokens};
+use ftz_explorer::search::{Index, SearchResult};
+use ftz_explorer::store::{self, block_on, Manifest, ShardSource};
+use std::collections::BTreeSet;
+
+/// Fixed queries for every feature of the query language, plus words and Chinese runs
+/// drawn from the corpus (1–4 chars, so one-char queries too).
+fn queries(texts: &[String], count: usize) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = [
+        "海关",
+        "海",
+        "区",
+        "customs",
+        "customs clearance",
+        "\"warehouse receipt\"",
+        "blockch",
+        "e-commerce",
+        "ecommerce",
+        "e-comerce",
+        "registraton",
+        "trade -hubei",
+        "blockchain OR 区块链",
+        "跨境电商",
+        "自贸区",
+        "贸易便利化",
+        "貿易",
+        "2023年底前",
+        "1.161 billion",
+        "-",
+        "\"\"",
+        "OR",
+        "measures promoted",
+        "湖北 customs",
+        "投资 -自由",
+        "promot",
+        "zz",
+        "\"自贸 区\"",
+    ]
+    .iter()
+    .flat_map(|q| [(q.to_string(), false), (q.to_string(), true)])
+    .collect();
+    let mut rng = Rng(0x5ad);
+    let mut seen = BTreeSet::new();
+    while seen.len() < count {
+        let text: Vec<char> = texts[rng.below(texts.len())].chars().collect();
+        if text.is_empty() {
+            continue;
+        }
+        let at = rng.below(text.len());
+        let q: String = if is_han(text[at]) {
+            text[at..].iter().take(1 + rng.below(4)).collect()
+        } else {
+            let words: Vec<String> = tokens(&text.iter().collect::<String>())
+                .into_iter()
+                .filter_map(|t| t.word)
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let w = rng.pick(&words);
+            // Cut some words short (prefixes), and misspell some (typos).
+            match rng.below(3) {
+                0 => w.chars().take(3.max(w.chars().count() / 2)).collect(),
+                1 if w.len() > 5 => format!("{}{}", &w[..2], &w[3..]),
+                _ => w.clone(),
+            }
+        };
+        if seen.insert(q.clone()) {
+            out.push((q, rng.chance(50)));
+        }
+    }
+    out
+}
+
+fn same(a: &SearchResult, b: &SearchResult, q: &str) {
+    assert_eq!(a.hits, b.hits, "hits of {q:?}");
+    assert_eq!(a.also_matched, b.also_matched, "also matched of {q:?}");
+    assert_eq!(a.highlight, b.highlight, "highlight of {q:?}");
+    assert_eq!(a.matched.count(), b.matched.count(), "{q:?}");
+}
+
+fn check_equal(bundle: &ftz_explorer::model::Bundle, name: &str, shard_bytes: usize, count: usize) {
+    let whole = Index::build(bundle);
+    let source = sharded(bundle, name, shard_bytes);
+    let texts = folded_texts(bundle, &whole);
+    for (q, typing) in queries(&texts, count) {
+        // A fresh index per query: each query fetches its own shards from nothing.
+        let mut index = open(&source).index;
+        let got = block_on(store::search(&mut index, &source, &q, typing)).unwrap();
+        assert!(got.missing.is_empty());
+        same(&got, &whole.search(&q, typing), &q);
+    }
+}
+
+#[test]
+fn the_sharded_seeds_answer_exactly_as_the_whole_index() {
+    check_equal(&seeds(), "equal-seeds", store::write::SHARD_BYTES, 300);
+}
+
+#[test]
+fn tiny_shards_answer_the_same() {
+    // Shards of ~1 KB: most queries span several, one-char queries a range of them.
+    check_equal(&seeds(), "equal-tiny", 1024, 150);
+}
+
+#[test]
+fn the_scaled_corpus_answers_the_same() {
+    let Some(bundle) = common::scaled() else {
+        return;
+    };
+    check_equal(&bundle, "equal-scaled", store::write::SHARD_BYTES, 100);
+}
+
+/// A source that counts what it was asked for.
+struct Counting<'a> {
+    inner: &'a store::FileSource,
+    asked: std::cell::RefCell<Vec<String>>,
+}
+
+impl ShardSource for Counting<'_> {
+    async fn fetch(&self, name: &str) -> Result<String, store::ShardError> {
+        self.asked.borrow_mut().push(name.to_string());
+        self.inner.fetch(name).await
+    }
+}
+
+#[test]
+fn a_query_fetches_few_shards_each_once() {
+    let bundle = seeds();
+    let source = sharded(&bundle, "few", 2048);
+    let manifest =
+        Manifest::from_json(&std::fs::read_to_string(source.dir.join(store::MANIFEST)).unwrap())
+            .unwrap();
+    let shards = manifest.search.terms.len();
+    assert!(shards > 20, "{shards} term shards of ~2 KB");
+    for q in [
+        "海关",
+        "自由贸易试验区",
+        "customs clearance",
+        "blockchain OR 区块链",
+    ] {
+        let counting = Counting {
+            inner: &source,
+            asked: Default::default(),
+        };
+        let mut opened = block_on(store::open(&counting)).unwrap();
+        counting.asked.borrow_mut().clear();
+        let result = block_on(store::search(&mut opened.index, &counting, q, false)).unwrap();
+        assert!(!result.hits.is_empty(), "{q:?}");
+        let asked = counting.asked.borrow().clone();
+        let distinct: BTreeSet<&String> = asked.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            asked.len(),
+            "{q:?} fetched a file twice: {asked:?}"
+        );
+        // Its terms, the glossary's translations, and the word list for Latin words.
+        assert!(
+            asked.len() <= 12 && asked.len() * 3 < shards,
+            "{q:?} fetched {} of {shards}",
+            asked.len()
+        );
+        // Asked again, it needs nothing more.
+        counting.asked.borrow_mut().clear();
+        block_on(store::search(&mut opened.index, &counting, q, true)).unwrap();
+        let again = counting.asked.borrow().clone();
+        assert!(again.len() <= 1, "{q:?} again (typing) fetched {again:?}");
+    }
+}
+
+#[test]
+fn a_missing_or_damaged_shard_is_named_and_the_rest_still_works() {
+    let bundle = seeds();
+    let source = sharded(&bundle, "damaged", 2048);
+    let manifest =
+        Manifest::from_json(&std::fs::read_to_string(source.dir.join(store::MANIFEST)).unwrap())
+            .unwrap();
+    let mut opened = open(&source);
+    // The shard holding 海关's postings, found through a search that lacks it.
+    let wanted = opened.index.search("海关", false).missing;
+    let name = wanted
+        .iter()
+        .find(|n| {
+            std::fs::read_to_string(source.dir.join(n))
+                .unwrap()
+                .contains("[\"海关\",")
+        })
+        .unwrap()
+        .clone();
+    assert!(manifest.search.terms.iter().any(|t| t.1 == name));
+    let path = source.dir.join(&name);
+    let good = std::fs::read_to_string(&path).unwrap();
+    for (damage, expect) in [
+        (
+            "{\"terms\":[[\"海关\",\"!!\"]]}".to_string(),
+            "in packed numbers",
+        ),
+        (good[..good.len() / 2].to_string(), "EOF"),
+        (
+            "{\"terms\":[[\"\",\"1\"]]}".to_string(),
+            "does not belong in this shard",
+        ),
+    ] {
+        std::fs::write(&path, &damage).unwrap();
+        let err = block_on(store::search(&mut opened.index, &source, "海关", false)).unwrap_err();
+        assert_eq!(err.name, name);
+        assert!(err.reason.contains(expect), "{err}");
+        assert!(!opened.index.is_loaded(&name));
+    }
+    std::fs::remove_file(&path).unwrap();
+    let err = block_on(store::search(&mut opened.index, &source, "海关", false)).unwrap_err();
+    assert_eq!(err.name, name);
+    // Queries whose shards are there still work.
+    let other = block_on(store::search(&mut opened.index, &source, "1.161", false)).unwrap();
+    assert!(!other.hits.is_empty());
+    std::fs::write(&path, good).unwrap();
+    assert!(
+        !block_on(store::search(&mut opened.index, &source, "海关", false))
+            .unwrap()
+            .hits
+            .is_empty()
+    );
+}
+
+#[test]
+fn manifests_that_are_not_ours_are_refused_with_a_reason() {
+    let bundle = seeds();
+    let source = sharded(&bundle, "manifest", store::write::SHARD_BYTES);
+    let text = std::fs::read_to_string(source.dir.join(store::MANIFEST)).unwrap();
+    let good = Manifest::from_json(&text).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["version"] = 99.into();
+    assert!(Manifest::from_json(&v.to_string())
+        .unwrap_err()
+        .reason
+        .contains("version 99"));
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["documents"] = "../secrets.json".into();
+    assert!(Manifest::from_json(&v.to_string())
+        .unwrap_err()
+        .reason
+        .contains("not a file name"));
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["format"] = "pagefind".into();
+    assert!(Manifest::from_json(&v.to_string()).is_err());
+    assert!(Manifest::from_json("[]")
+        .unwrap_err()
+        .reason
+        .contains("not a manifest"));
+    assert_eq!(
+        good.documents.split('.').count(),
+        3,
+        "KIND.HASH.json: {}",
+        good.documents
+    );
+    // Writing the same bundle twice gives the same names (content hashes), and a
+    // different bundle leaves no stale shard behind.
+    let again = sharded(&bundle, "manifest", store::write::SHARD_BYTES);
+    assert_eq!(
+        std::fs::read_to_string(again.dir.join(store::MANIFEST)).unwrap(),
+        text
+    );
+    let mut smaller = bundle.clone();
+    smaller.documents.truncate(2);
+    let files = store::write::write_dir(&smaller, &source.dir, store::write::SHARD_BYTES).unwrap();
+    let on_disk = std::fs::read_dir(&source.dir).unwrap().count();
+    assert_eq!(on_disk, files.len(), "stale shards were removed");
+}
