@@ -3,15 +3,29 @@
 // ?embed=1 — tells the host page its height.
 import init from './ftz_explorer.js';
 
-// The bundle (built-in or ?bundle=) downloads while the wasm compiles; the app takes this
-// response instead of asking again. The no-op catch only marks a failure as handled here:
-// the app reports it.
-// Only web addresses are fetched (the app explains why it refuses any other).
-const bundleUrl = new URLSearchParams(location.search).get('bundle') || 'bundle.json';
-if (['http:', 'https:'].includes(new URL(bundleUrl, location.href).protocol)) {
+// The manifest (built-in or ?bundle=) downloads while the wasm compiles, and so do the
+// documents it names; the app takes these responses instead of asking again (load.js). The
+// no-op catches only mark a failure as handled here: the app reports it. Only web
+// addresses are fetched (the app explains why it refuses any other).
+const bundleUrl = new URLSearchParams(location.search).get('bundle') || 'data/manifest.json';
+const prefetched = globalThis.ftzPrefetch || (globalThis.ftzPrefetch = new Map());
+const manifestUrl = new URL(bundleUrl, location.href);
+if (['http:', 'https:'].includes(manifestUrl.protocol) && !prefetched.has(bundleUrl)) {
   const response = fetch(bundleUrl);
-  response.catch(() => {});
-  globalThis.ftzPrefetch = { url: bundleUrl, response };
+  prefetched.set(bundleUrl, response);
+  response
+    .then((r) => (r.ok ? r.clone().json() : null))
+    .then((manifest) => {
+      if (manifest && manifest.format === 'ftz-explorer-manifest' && typeof manifest.documents === 'string') {
+        const documents = new URL(manifest.documents, manifestUrl).href;
+        if (!prefetched.has(documents)) {
+          const r = fetch(documents);
+          r.catch(() => {});
+          prefetched.set(documents, r);
+        }
+      }
+    })
+    .catch(() => {});
 }
 
 init().then((wasm) => {

@@ -231,7 +231,7 @@ fn largest_figures(
     let refs = ctx.outcome.with(|o| {
         crate::explore::figures(
             &data.bundle,
-            &data.index,
+            &data.index(),
             &o.filtered,
             Some(kind),
             FigureSort::ValueDesc,
@@ -309,7 +309,7 @@ fn draw_timeline(ctx: &Ctx) -> Drawn {
     let data = ctx.data();
     let (periods, _) = ctx
         .outcome
-        .with(|o| stats::timeline(&data.bundle, &data.index, &o.filtered));
+        .with(|o| stats::timeline(&data.bundle, &data.index(), &o.filtered));
     let rows = periods
         .iter()
         .map(|p| (p.bucket.clone(), format!("{} / {}", p.documents, p.items)))
@@ -330,7 +330,7 @@ fn draw_network(ctx: &Ctx) -> Drawn {
     let data = ctx.data();
     let net = ctx
         .outcome
-        .with(|o| stats::network(&data.bundle, &data.index, &o.filtered, ctx.zh(), 30));
+        .with(|o| stats::network(&data.bundle, &data.index(), &o.filtered, ctx.zh(), 30));
     let rows = bar_rows(&net.nodes);
     let spec = Spec::Network {
         title: ctx.t("chart_network").to_string(),

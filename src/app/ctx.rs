@@ -1,7 +1,13 @@
 //! The app's shared context: the bundle with its index and facet catalog, the UI state
 //! (mirrored in the URL), the outcome computed from it, the UI language, and the saved
 //! items (kept in localStorage). Components read it with `use_context::<Ctx>()`.
+//!
+//! The index may arrive in shards: when a search lacks some, they are fetched (each once)
+//! and the outcome is recomputed when they are in; until then the last complete outcome
+//! stays on screen and [`Shards`] says what is awaited. A shard that fails is not asked for
+//! again; the outcome then shows what the rest of the index finds, and the failure is said.
 
+use super::load::{Browser, Loaded};
 use super::url;
 use crate::explore::facets::Catalog;
 use crate::explore::state::{State, UiLang};
@@ -10,17 +16,34 @@ use crate::model::Bundle;
 use crate::search::{bitset::BitSet, Index};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
-use std::sync::Arc;
+use crate::store::ShardSource;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, RwLock, RwLockReadGuard};
 
 const LANG_KEY: &str = "ftz-explorer.lang";
 const SAVED_KEY: &str = "ftz-explorer.saved";
 
-/// What never changes after start-up: the bundle, its search index and facet catalog.
+/// What start-up loaded: the bundle, its search index (which grows as shards arrive) and
+/// facet catalog.
 pub struct Data {
     pub bundle: Arc<Bundle>,
-    pub index: Index,
+    index: RwLock<Index>,
     pub catalog: Catalog,
+    /// Where the index's shards are; `None` for a single-file bundle (indexed here).
+    source: Option<Browser>,
+}
+
+impl Data {
+    pub fn index(&self) -> RwLockReadGuard<'_, Index> {
+        self.index.read().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Index shards being fetched, and those that failed (name → why).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shards {
+    pub loading: BTreeSet<String>,
+    pub failed: BTreeMap<String, String>,
 }
 
 /// Copyable handles: closures capture the context by copy.
@@ -31,6 +54,7 @@ pub struct Ctx {
     pub outcome: RwSignal<Arc<Outcome>>,
     /// Saved items as "doc-id#item-index".
     pub saved: RwSignal<BTreeSet<String>>,
+    pub shards: RwSignal<Shards>,
 }
 
 /// The language preference when the URL does not say: stored choice, then the browser's.
@@ -64,23 +88,32 @@ pub fn saved_key(doc: &str, item: u32) -> String {
 }
 
 impl Ctx {
-    pub fn new(bundle: Bundle) -> Ctx {
-        let index = Index::build(&bundle);
+    pub fn new(loaded: Loaded) -> Ctx {
+        let Loaded {
+            bundle,
+            index,
+            source,
+        } = loaded;
         let catalog = Catalog::build(&bundle, &index);
         let saved: BTreeSet<String> = LocalStorage::get(SAVED_KEY).unwrap_or_default();
         let state = canonical_state(&catalog, url::read());
         let saved_ids = saved_set(&bundle, &index, &saved);
         let outcome = Arc::new(explore(&bundle, &index, &catalog, &state, &saved_ids));
-        Ctx {
+        let missing = outcome.search.missing.clone();
+        let ctx = Ctx {
             data: StoredValue::new(Arc::new(Data {
                 bundle: Arc::new(bundle),
-                index,
+                index: RwLock::new(index),
                 catalog,
+                source,
             })),
             state: RwSignal::new(state),
             outcome: RwSignal::new(outcome),
             saved: RwSignal::new(saved),
-        }
+            shards: RwSignal::new(Shards::default()),
+        };
+        ctx.fetch(missing);
+        ctx
     }
 
     pub fn data(&self) -> Arc<Data> {
@@ -102,17 +135,70 @@ impl Ctx {
 
     pub fn saved_ids(&self) -> BitSet {
         let data = self.data();
-        self.saved.with(|s| saved_set(&data.bundle, &data.index, s))
+        self.saved.with(|s| saved_set(&data.bundle, &data.index(), s))
     }
 
-    /// Recomputes the outcome after the state or the saved items changed.
+    /// Recomputes the outcome after the state or the saved items changed. While shards it
+    /// needs are on their way, the last outcome stays.
     pub fn refresh(&self) {
         let saved = self.saved_ids();
         let data = self.data();
         let outcome = self
             .state
-            .with(|s| explore(&data.bundle, &data.index, &data.catalog, s, &saved));
-        self.outcome.set(Arc::new(outcome));
+            .with(|s| explore(&data.bundle, &data.index(), &data.catalog, s, &saved));
+        let awaited = self.fetch(outcome.search.missing.clone());
+        if !awaited {
+            self.outcome.set(Arc::new(outcome));
+        }
+    }
+
+    /// Fetches the shards `names` that are neither loading nor failed, then refreshes;
+    /// whether any of `names` is (still) on its way.
+    fn fetch(&self, names: Vec<String>) -> bool {
+        let (new, awaited) = self.shards.with_untracked(|s| {
+            let new: Vec<String> = names
+                .iter()
+                .filter(|n| !s.loading.contains(*n) && !s.failed.contains_key(*n))
+                .cloned()
+                .collect();
+            let awaited = names.iter().any(|n| !s.failed.contains_key(n));
+            (new, awaited)
+        });
+        let data = self.data();
+        let Some(source) = data.source.clone() else {
+            return false;
+        };
+        if new.is_empty() {
+            return awaited;
+        }
+        self.shards.update(|s| s.loading.extend(new.iter().cloned()));
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            let texts = source.fetch_all(&new).await;
+            let mut failed = Vec::new();
+            {
+                let mut index = data.index.write().unwrap_or_else(|e| e.into_inner());
+                for (name, text) in new.iter().zip(texts) {
+                    let loaded = text.and_then(|t| {
+                        index.load(name, &t).map_err(|reason| crate::store::ShardError {
+                            name: name.clone(),
+                            reason,
+                        })
+                    });
+                    if let Err(e) = loaded {
+                        failed.push((e.name, e.reason));
+                    }
+                }
+            }
+            ctx.shards.update(|s| {
+                for name in &new {
+                    s.loading.remove(name);
+                }
+                s.failed.extend(failed);
+            });
+            ctx.refresh();
+        });
+        true
     }
 
     /// Changes the state, records it in the URL (`push`: a new history entry), recomputes.

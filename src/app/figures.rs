@@ -39,7 +39,7 @@ pub fn FiguresView() -> impl IntoView {
         let list = ctx.outcome.with(|o| {
             figures(
                 &data.bundle,
-                &data.index,
+                &data.index(),
                 &o.filtered,
                 kind.get(),
                 sort.get(),

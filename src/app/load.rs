@@ -1,9 +1,14 @@
-//! Loading the bundle at start-up — the built-in `bundle.json` or another one named by
-//! `?bundle=URL` (same origin or CORS-enabled): fetched (boot.js starts the request while
-//! the wasm compiles), size-checked, parsed and validated; every failure becomes a sentence
-//! for the user.
+//! Loading the explorer's data — the built-in `data/manifest.json`, or another manifest (or
+//! a single-file bundle) named by `?bundle=URL` (same origin or CORS-enabled). boot.js
+//! starts the manifest's request, and the documents' once the manifest names them, while
+//! the wasm compiles. Then the index shards a query needs are fetched as it asks
+//! ([`Browser`] is the `store::ShardSource` over `fetch`). Every failure becomes a sentence
+//! naming the file.
 
 use crate::model::Bundle;
+use crate::search::Index;
+use crate::store::{self, ShardError, ShardSource, MANIFEST};
+use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -15,7 +20,7 @@ extern "C" {
     fn take_fetch(url: &str) -> js_sys::Promise;
 }
 
-/// Larger bundles are refused before they are read.
+/// Larger files are refused before they are read.
 const MAX_BYTES: u64 = 200 * 1024 * 1024;
 
 fn describe(error: wasm_bindgen::JsValue) -> String {
@@ -26,25 +31,18 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-pub async fn fetch_bundle(url: &str) -> Result<Bundle, String> {
-    // Only web addresses: a javascript: or data: address is refused here, before the
-    // browser would refuse it with a console error.
-    let base = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    match web_sys::Url::new_with_base(url, &base).map(|u| u.protocol()) {
-        Ok(p) if p == "http:" || p == "https:" => {}
-        _ => return Err(format!("{url} is not a web address (http or https)")),
-    }
-    let response = JsFuture::from(take_fetch(url))
-        .await
-        .map_err(|e| format!("{url} could not be fetched ({}). Is the address right, and does the server allow cross-origin requests?", describe(e)))?;
+/// The text of a response, or why there is none.
+async fn text_of(response: js_sys::Promise) -> Result<String, String> {
+    let too_large = || format!("larger than the {} MB this explorer reads", MAX_BYTES / 1024 / 1024);
+    let response = JsFuture::from(response).await.map_err(|e| {
+        format!("could not be fetched ({}). Is the address right, and does the server allow cross-origin requests?", describe(e))
+    })?;
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| "not an HTTP response".to_string())?;
     if !response.ok() {
         return Err(format!(
-            "{url} answered HTTP {} {}",
+            "answered HTTP {} {}",
             response.status(),
             response.status_text()
         ));
@@ -56,20 +54,112 @@ pub async fn fetch_bundle(url: &str) -> Result<Bundle, String> {
         .flatten()
         .and_then(|l| l.parse::<u64>().ok());
     if declared.is_some_and(|n| n > MAX_BYTES) {
-        return Err(format!(
-            "{url} is larger than the {} MB this explorer reads",
-            MAX_BYTES / 1024 / 1024
-        ));
+        return Err(too_large());
     }
     let text = JsFuture::from(response.text().map_err(describe)?)
         .await
         .map_err(describe)?;
     let text = text.as_string().ok_or("the response is not text")?;
     if text.len() as u64 > MAX_BYTES {
-        return Err(format!(
-            "{url} is larger than the {} MB this explorer reads",
-            MAX_BYTES / 1024 / 1024
-        ));
+        return Err(too_large());
     }
-    Bundle::from_json(&text).map_err(|e| format!("{url}: {e}"))
+    Ok(text)
+}
+
+/// The files beside a manifest, fetched by the browser.
+#[derive(Clone)]
+pub struct Browser {
+    /// The manifest's address as given (boot.js prefetched it under this string).
+    manifest: String,
+    /// The manifest's absolute address, which shard names are relative to.
+    base: String,
+}
+
+impl Browser {
+    fn url(&self, name: &str) -> String {
+        if name == MANIFEST {
+            return self.manifest.clone();
+        }
+        web_sys::Url::new_with_base(name, &self.base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| name.to_string())
+    }
+}
+
+impl ShardSource for Browser {
+    async fn fetch(&self, name: &str) -> Result<String, ShardError> {
+        let url = self.url(name);
+        text_of(take_fetch(&url)).await.map_err(|reason| ShardError {
+            name: name.to_string(),
+            reason,
+        })
+    }
+
+    /// Every request is sent before the first answer is awaited.
+    fn fetch_all(&self, names: &[String]) -> impl Future<Output = Vec<Result<String, ShardError>>> {
+        let pending: Vec<(String, js_sys::Promise)> = names
+            .iter()
+            .map(|n| (n.clone(), take_fetch(&self.url(n))))
+            .collect();
+        async move {
+            let mut out = Vec::with_capacity(pending.len());
+            for (name, promise) in pending {
+                out.push(text_of(promise).await.map_err(|reason| ShardError { name, reason }));
+            }
+            out
+        }
+    }
+}
+
+/// What start-up loaded: the documents, the index (only the manifest's part for a sharded
+/// bundle), and where its shards are.
+pub struct Loaded {
+    pub bundle: Bundle,
+    pub index: Index,
+    pub source: Option<Browser>,
+}
+
+/// Opens the manifest (or single-file bundle) at `url`.
+pub async fn open(url: &str) -> Result<Loaded, String> {
+    // Only web addresses: a javascript: or data: address is refused here, before the
+    // browser would refuse it with a console error.
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = match web_sys::Url::new_with_base(url, &page) {
+        Ok(u) if u.protocol() == "http:" || u.protocol() == "https:" => u.href(),
+        _ => return Err(format!("{url} is not a web address (http or https)")),
+    };
+    let source = Browser {
+        manifest: url.to_string(),
+        base,
+    };
+    let text = source
+        .fetch(MANIFEST)
+        .await
+        .map_err(|e| format!("{url} {}", e.reason))?;
+    // The manifest names its format; a single-file bundle never holds that word.
+    if !text.contains(store::FORMAT) {
+        // A single-file bundle: its index is built here.
+        let bundle = Bundle::from_json(&text).map_err(|e| format!("{url}: {e}"))?;
+        let index = Index::build(&bundle);
+        return Ok(Loaded {
+            bundle,
+            index,
+            source: None,
+        });
+    }
+    let mut opened = store::open_from(&text, &source)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    // The shards of the address's own query come before the first paint, so that the
+    // first results are whole. A shard that fails here is tried again, and reported, by
+    // the explorer.
+    let query = super::url::read().query;
+    let _ = store::search(&mut opened.index, &source, &query, true).await;
+    Ok(Loaded {
+        bundle: opened.bundle,
+        index: opened.index,
+        source: Some(source),
+    })
 }

@@ -2,9 +2,10 @@
 //! URL form, search, facets, ordering and export are `explore` and `search`; components
 //! render them and turn clicks into state changes.
 //!
-//! Cost: start-up fetches and parses the bundle (`bundle.json` beside the page unless
-//! `?bundle=` names another) and builds the search index and facet
-//! catalog once; each state change reruns one search and the facet counts.
+//! Cost: start-up fetches the manifest (`data/manifest.json` beside the page unless
+//! `?bundle=` names another) and the documents, and builds the facet catalog once; a query
+//! fetches the index shards it needs (each once); each state change reruns one search and
+//! the facet counts.
 
 pub mod bench;
 mod charts;
@@ -23,7 +24,6 @@ pub use documents::DocumentList;
 pub use reader::Reader;
 
 use crate::explore::state::View;
-use crate::model::Bundle;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -38,27 +38,28 @@ pub fn start() {
         .or_else(|| document.body())
         .expect("an #app element or a body");
     header::apply_stored_theme();
-    // The built-in bundle is a file beside the page (fetched while the wasm compiles, see
-    // boot.js), so it never weighs on the wasm and can be cached and replaced on its own.
+    // The built-in bundle is a manifest with shards beside the page (fetched while the wasm
+    // compiles, see boot.js), so it never weighs on the wasm and is cached file by file.
     let address = url::read()
         .bundle
         .unwrap_or_else(|| BUILT_IN_BUNDLE.to_string());
     // Not leptos::task::spawn_local: its executor starts with the first mount.
     wasm_bindgen_futures::spawn_local(async move {
-        let bundle = load::fetch_bundle(&address).await;
-        mount(root, bundle);
+        let loaded = load::open(&address).await;
+        mount(root, loaded);
     });
 }
 
-/// Where the built-in bundle lives, relative to the page (`cargo xtask dist` puts it there).
-pub const BUILT_IN_BUNDLE: &str = "bundle.json";
+/// Where the built-in bundle's manifest lives, relative to the page (`cargo xtask dist`
+/// puts it there).
+pub const BUILT_IN_BUNDLE: &str = "data/manifest.json";
 
 /// Replaces the loading indicator with the explorer, or with what went wrong.
-fn mount(root: web_sys::HtmlElement, bundle: Result<Bundle, String>) {
+fn mount(root: web_sys::HtmlElement, loaded: Result<load::Loaded, String>) {
     root.set_text_content(None);
     root.set_attribute("aria-busy", "false").ok();
-    let handle = leptos::mount::mount_to(root, move || match bundle {
-        Ok(bundle) => view! { <App bundle=bundle/> }.into_any(),
+    let handle = leptos::mount::mount_to(root, move || match loaded {
+        Ok(loaded) => view! { <App loaded=loaded/> }.into_any(),
         Err(message) => view! { <LoadError message=message/> }.into_any(),
     });
     // The app lives as long as the page.
@@ -67,8 +68,8 @@ fn mount(root: web_sys::HtmlElement, bundle: Result<Bundle, String>) {
 
 /// The whole explorer: header, facets, and the current view.
 #[component]
-pub fn App(bundle: Bundle) -> impl IntoView {
-    let ctx = Ctx::new(bundle);
+pub fn App(loaded: load::Loaded) -> impl IntoView {
+    let ctx = Ctx::new(loaded);
     provide_context(ctx);
 
     let pop = window_event_listener(leptos::ev::popstate, move |_| ctx.restore_from_url());
@@ -143,7 +144,7 @@ pub fn App(bundle: Bundle) -> impl IntoView {
         <header::Header/>
         <div class="layout" class:reading=reading>
             <facet_panel::FacetPanel open=drawer/>
-            <main id="main" class="content" tabindex="-1">{body}</main>
+            <main id="main" class="content" tabindex="-1"><ShardNotice/>{body}</main>
         </div>
         <footer class="site-footer">
             {move || embedded().then(|| view! {
@@ -151,6 +152,24 @@ pub fn App(bundle: Bundle) -> impl IntoView {
             })}
             <span class="tagline">{tagline}</span>
         </footer>
+    }
+}
+
+/// What the index is waiting for, or which of its shards failed (the rest still works).
+#[component]
+fn ShardNotice() -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    move || {
+        ctx.shards.with(|s| {
+            if let Some((name, why)) = s.failed.iter().next() {
+                let text = format!("{} {name}: {why}", ctx.t("shard_failed"));
+                Some(view! { <p class="shard-notice shard-error" role="alert">{text}</p> }.into_any())
+            } else if !s.loading.is_empty() {
+                Some(view! { <p class="shard-notice" role="status">{ctx.t("shard_loading")}</p> }.into_any())
+            } else {
+                None
+            }
+        })
     }
 }
 

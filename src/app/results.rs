@@ -97,7 +97,7 @@ fn move_focus(ev: &leptos::ev::KeyboardEvent, forward: bool) {
 fn Card(id: u32) -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
     let data = ctx.data();
-    let r = data.index.item_ref(id);
+    let r = data.index().item_ref(id);
     let doc = &data.bundle.documents[r.doc as usize];
     let item = &doc.items[r.item as usize];
     let text = doc.item_text(item).to_string();
@@ -215,13 +215,13 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             download(
                 "ftz-results.json",
                 "application/json",
-                &export::json(&data.bundle, &data.index, &data.catalog, &ids, ctx.zh()),
+                &export::json(&data.bundle, &data.index(), &data.catalog, &ids, ctx.zh()),
             );
         } else {
             download(
                 "ftz-results.csv",
                 "text/csv;charset=utf-8",
-                &export::csv(&data.bundle, &data.index, &data.catalog, &ids, ctx.zh()),
+                &export::csv(&data.bundle, &data.index(), &data.catalog, &ids, ctx.zh()),
             );
         }
     };

@@ -19,6 +19,12 @@ const TEXT: &[(&str, &str, &str)] = &[
         "搜索措施、案例、数据…",
     ),
     ("search_label", "Search the documents", "搜索文件"),
+    ("shard_loading", "Loading the search index…", "正在加载检索索引…"),
+    (
+        "shard_failed",
+        "Part of the search index could not be loaded, so results may be incomplete:",
+        "部分检索索引无法加载，结果可能不完整：",
+    ),
     ("results", "results", "条结果"),
     ("result", "result", "条结果"),
     ("of", "of", "/"),

@@ -126,7 +126,12 @@ pub struct Opened {
 
 /// Reads the manifest and the documents.
 pub async fn open(source: &impl ShardSource) -> Result<Opened, ShardError> {
-    let manifest = Manifest::from_json(&source.fetch(MANIFEST).await?)?;
+    open_from(&source.fetch(MANIFEST).await?, source).await
+}
+
+/// Like [`open`], with the manifest's text already read.
+pub async fn open_from(manifest: &str, source: &impl ShardSource) -> Result<Opened, ShardError> {
+    let manifest = Manifest::from_json(manifest)?;
     let index = Index::from_manifest(&manifest.search).map_err(|e| error(MANIFEST, e))?;
     let text = source.fetch(&manifest.documents).await?;
     let bundle = Bundle::from_json(&text).map_err(|e| error(&manifest.documents, e.to_string()))?;

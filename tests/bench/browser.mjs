@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 const BASE_URL = process.env.FTZ_BASE_URL;
 const queries = readFileSync(process.env.FTZ_BENCH_QUERIES, 'utf8')
   .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-const corpora = JSON.parse(process.env.FTZ_BENCH_CORPORA); // [{name, url, reps, loads}]
+const corpora = JSON.parse(process.env.FTZ_BENCH_CORPORA); // [{name, url (manifest; "" for the built-in), json (single-file bundle), reps, loads}]
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const max = (xs) => Math.max(...xs);
@@ -66,7 +66,7 @@ try {
       await page.locator('.card').first().waitFor();
       const result = await page.evaluate(async ({ queries, corpus }) => {
         const wasm = await import(new URL('ftz_explorer.js', document.baseURI).href);
-        const json = await (await fetch(corpus.url || 'bundle.json')).text();
+        const json = await (await fetch(corpus.json)).text();
         return JSON.parse(wasm.ftz_bench_search(json, queries, corpus.reps));
       }, { queries, corpus });
       console.log(JSON.stringify({ kind: 'search', corpus: corpus.name, ...result }));

@@ -14,9 +14,11 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // wasm alone is above that (ARCHITECTURE.md, "Payload" says why), so this is a ratchet at
 // today's size (379.9 KB) plus 2 %: lower it whenever the path gets lighter, never raise it
 // lightly.
-// 404,000 B: +3.7 KB of wasm for the engine that answers from posting lists with
-// positions (what a sharded, prebuilt index needs); 403,183 B measured.
-const CRITICAL_PATH_BUDGET = 404_000;
+// 432,000 B: the index now travels prebuilt instead of being built here — for `q=trade`
+// one term shard and the word list (13 KB), plus 18 KB of wasm for the posting-list
+// engine and the shard loader; 432,782 B measured. At the seeds that is a loss; what it
+// buys is a first query that no longer grows with the corpus (ARCHITECTURE.md, Payload).
+const CRITICAL_PATH_BUDGET = 434_000;
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,7 +41,7 @@ test('the critical path to the first results stays within its gzip budget', asyn
   const total = rows.reduce((sum, r) => sum + r.gzip, 0);
   console.log(rows.map((r) => `${r.file}: ${r.gzip}`).join('\n') + `\ncritical path: ${total} bytes gzip`);
 
-  for (const needed of ['index.html', 'ftz_explorer_bg.wasm', 'bundle.json', 'style.css']) {
+  for (const needed of ['index.html', 'ftz_explorer_bg.wasm', 'data/manifest.json', 'style.css']) {
     assert.ok(onPath.includes(needed), `${needed} is on the path (the measurement saw it)`);
   }
   for (const lazy of ['echarts.js', 'ftz_charts.js', 'ftz_charts_bg.wasm']) {

@@ -90,6 +90,8 @@ test('a 50-step session: every step shows what it should, with no console error 
   const type = async (text) => {
     await page.locator('#search').pressSequentially(text, { delay: 40 });
     await url((p) => p.get('q') === text, `typed ${text}`);
+    // The index shards a new query needs arrive asynchronously; the notice says so.
+    await page.waitForFunction(() => !document.querySelector('.shard-notice[role="status"]'));
   };
   const erase = async () => {
     const length = (await page.locator('#search').inputValue()).length;

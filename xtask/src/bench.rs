@@ -164,17 +164,18 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
     let t = Instant::now();
     site::build(None, &dist)?;
     let build_seeds_s = ms(t) / 1000.0;
-    std::fs::copy(
-        scaled_site.join("bundle.json"),
-        dist.join("bench-scaled.json"),
-    )
-    .map_err(|e| e.to_string())?;
+    // Single-file bundles for the wasm's own search timing; the scaled manifest + shards
+    // for the page, as a visitor would open them.
+    for (site_dir, name) in [(&dist, "bench-seeds.json"), (&scaled_site, "bench-scaled.json")] {
+        std::fs::copy(site::documents_file(site_dir)?, dist.join(name)).map_err(|e| e.to_string())?;
+    }
+    copy_tree(&scaled_site.join(site::DATA), &dist.join("bench-scaled"))?;
     let builds = [("seeds (1×)", build_seeds_s), ("scaled", build_scaled_s)];
 
     let addr = server::spawn(&dist).map_err(|e| e.to_string())?;
     let corpora = serde_json::json!([
-        {"name": "seeds (1×)", "url": "", "reps": 50, "loads": 7},
-        {"name": format!("scaled ({factor}×)"), "url": "bench-scaled.json", "reps": 5, "loads": 3},
+        {"name": "seeds (1×)", "url": "", "json": "bench-seeds.json", "reps": 50, "loads": 7},
+        {"name": format!("scaled ({factor}×)"), "url": "bench-scaled/manifest.json", "json": "bench-scaled.json", "reps": 5, "loads": 3},
     ]);
     let queries_file = root().join("xtask/src/bench_queries.txt");
     let browser = Command::new("node")
@@ -366,4 +367,14 @@ fn report(
         );
     }
     s
+}
+
+/// Copies the files of `from` (one level) into `to`.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) -> crate::Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        std::fs::copy(entry.path(), to.join(entry.file_name())).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! Builds the static site: the release wasm, its JS glue (wasm-bindgen as a library, so no
-//! CLI download is needed), and everything in public/. The output uses relative URLs only,
+//! CLI download is needed), everything in public/, and the bundle as the explorer reads it
+//! (`data/`: manifest.json plus content-named shards, written by `store::write`). The output uses relative URLs only,
 //! so it can be served from any path of any static host.
 
 use crate::root;
@@ -8,7 +9,10 @@ use std::io::Write;
 use std::path::Path;
 
 /// Files this build writes besides public/'s; a folder holding them is a previous build.
-const GENERATED: &[&str] = &["ftz_explorer.js", "ftz_explorer_bg.wasm", "bundle.json"];
+const GENERATED: &[&str] = &["ftz_explorer.js", "ftz_explorer_bg.wasm", "data"];
+
+/// Where the site keeps the bundle's manifest and shards.
+pub const DATA: &str = "data";
 
 /// The wasm binaries: (cargo bin, output name). The first is the app; the second, the chart
 /// module, is loaded only when a chart is shown.
@@ -49,8 +53,7 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
         bindgen(bin, name, out)?;
     }
     copy_dir(&root().join("public"), out)?;
-    std::fs::copy(&bundle, out.join("bundle.json"))
-        .map_err(|e| format!("{}: {e}", bundle.display()))?;
+    write_data(&bundle, &out.join(DATA))?;
     build_echarts(out)?;
     write_service_worker(out)?;
     report_sizes(out)
@@ -76,6 +79,25 @@ fn bindgen(bin: &str, name: &str, out: &Path) -> crate::Result {
     bindgen
         .generate(out)
         .map_err(|e| format!("wasm-bindgen {bin}: {e:#}"))
+}
+
+/// build.rs's bundle, written as manifest + shards into `dir`.
+fn write_data(bundle: &Path, dir: &Path) -> crate::Result {
+    let text = std::fs::read_to_string(bundle).map_err(|e| format!("{}: {e}", bundle.display()))?;
+    let bundle = ftz_explorer::model::Bundle::from_json(&text)
+        .map_err(|e| format!("{}: {e}", bundle.display()))?;
+    ftz_explorer::store::write::write_dir(&bundle, dir, ftz_explorer::store::write::SHARD_BYTES)
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(())
+}
+
+/// The documents file (a whole bundle without its index) of the site's data folder.
+pub fn documents_file(site: &Path) -> crate::Result<std::path::PathBuf> {
+    let dir = site.join(DATA);
+    let path = dir.join(ftz_explorer::store::MANIFEST);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let manifest = ftz_explorer::store::Manifest::from_json(&text).map_err(|e| e.to_string())?;
+    Ok(dir.join(manifest.documents))
 }
 
 /// The OUT_DIR of this package's build script, from `cargo build --message-format=json`.

@@ -1,0 +1,108 @@
+// The built-in bundle is a manifest plus content-named shards (data/): a query fetches only
+// the shards its terms need, each once; a shard that cannot be had is named on the page
+// and the rest of the explorer keeps working; a manifest that is not ours is refused with
+// a reason.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openPage, serveDir } from './support.mjs';
+
+const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
+const manifest = JSON.parse(readFileSync(join(DIST, 'data/manifest.json'), 'utf8'));
+const termShards = manifest.search.terms.map(([, name]) => name);
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const count = async (page) => Number((await page.locator('.toolbar .count').textContent()).match(/\d+/)[0]);
+const settled = (page) => page.waitForFunction(() => !document.querySelector('.shard-notice[role="status"]'));
+
+test('a query fetches only its shards, each once, and typing fetches the rest as needed', async () => {
+  const server = await serveDir(DIST);
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  const asked = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/data/')) asked.push(path.slice('/data/'.length));
+  });
+  await page.goto(`${server.url}?q=${encodeURIComponent('海关')}`);
+  await page.locator('.card').first().waitFor();
+  assert.ok((await page.locator('.card mark').count()) > 0, 'highlights come with the first results');
+  const first = asked.filter((n) => termShards.includes(n));
+  assert.ok(first.length >= 1 && first.length < termShards.length, `${first.length} of ${termShards.length} term shards`);
+  assert.equal(new Set(asked).size, asked.length, `no file twice: ${asked}`);
+  assert.ok(asked.includes('manifest.json') && asked.includes(manifest.documents));
+
+  // A query in the other script needs other shards: they arrive, and the results follow.
+  const before = await count(page);
+  await page.locator('#search').fill('blockchain');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'blockchain');
+  await settled(page);
+  await page.locator('.card mark', { hasText: /blockchain/i }).first().waitFor();
+  assert.notEqual(await count(page), before);
+  assert.equal(new Set(asked).size, asked.length, `still no file twice: ${asked}`);
+  assert.ok(asked.filter((n) => termShards.includes(n)).length < termShards.length, 'still not every shard');
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
+
+test('a shard that cannot be had is named, and the rest still works', async () => {
+  const server = await serveDir(DIST);
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  await page.goto(`${server.url}?q=customs`);
+  await page.locator('.card').first().waitFor();
+  // Every shard not fetched so far now answers 404.
+  const fetched = new Set();
+  for (const entry of await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))) {
+    fetched.add(new URL(entry).pathname.split('/').pop());
+  }
+  const broken = termShards.filter((n) => !fetched.has(n));
+  assert.ok(broken.length > 0);
+  await page.route('**/data/terms.*.json', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    return broken.includes(name) ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
+  });
+  // A Chinese query whose shards are among the broken ones.
+  await page.locator('#search').fill('自贸试验区');
+  const alert = page.locator('.shard-error[role="alert"]');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /terms\.[0-9a-f]{16}\.json/, text);
+  assert.match(text, /HTTP 404/, text);
+  // The explorer still works: back to a query whose shards are loaded, and the facets.
+  await page.locator('#search').fill('customs');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'customs');
+  await page.locator('.card mark', { hasText: /customs/i }).first().waitFor();
+  await page.locator('[data-facet="kind"] li input').first().check();
+  await page.waitForFunction(() => location.search.includes('kind='));
+  assert.ok((await count(page)) > 0);
+  assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
+  await context.close();
+  await server.close();
+});
+
+test('a manifest that is not ours, or names a file that is not there, says so', async () => {
+  const bad = (change) => JSON.stringify({ ...manifest, ...change });
+  const server = await serveDir(DIST, {
+    extra: {
+      '/other/v99.json': bad({ version: 99 }),
+      '/other/escape.json': bad({ documents: '../secrets.json' }),
+      '/other/nodocs.json': bad({ documents: 'documents.0000000000000000.json' }),
+    },
+  });
+  for (const [path, reason] of [
+    ['other/v99.json', /manifest version 99 is not supported/],
+    ['other/escape.json', /not a file name beside the manifest/],
+    ['other/nodocs.json', /documents\.0000000000000000\.json.*HTTP 404/],
+  ]) {
+    const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+    await page.goto(`${server.url}?bundle=${encodeURIComponent(path)}`);
+    await page.locator('.load-error').waitFor();
+    assert.match(await page.locator('.load-error-reason').textContent(), reason, path);
+    assert.deepEqual(problems.filter((p) => !/404/.test(p)), [], path);
+    await context.close();
+  }
+  await server.close();
+});
