@@ -14,9 +14,9 @@ use crate::explore::state::{State, UiLang};
 use crate::explore::{explore, i18n, Outcome};
 use crate::model::Bundle;
 use crate::search::{bitset::BitSet, Index};
+use crate::store::ShardSource;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
-use crate::store::ShardSource;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, RwLock, RwLockReadGuard};
 
@@ -135,7 +135,8 @@ impl Ctx {
 
     pub fn saved_ids(&self) -> BitSet {
         let data = self.data();
-        self.saved.with(|s| saved_set(&data.bundle, &data.index(), s))
+        self.saved
+            .with(|s| saved_set(&data.bundle, &data.index(), s))
     }
 
     /// Recomputes the outcome after the state or the saved items changed. While shards it
@@ -171,7 +172,8 @@ impl Ctx {
         if new.is_empty() {
             return awaited;
         }
-        self.shards.update(|s| s.loading.extend(new.iter().cloned()));
+        self.shards
+            .update(|s| s.loading.extend(new.iter().cloned()));
         let ctx = *self;
         leptos::task::spawn_local(async move {
             let texts = source.fetch_all(&new).await;
@@ -180,10 +182,12 @@ impl Ctx {
                 let mut index = data.index.write().unwrap_or_else(|e| e.into_inner());
                 for (name, text) in new.iter().zip(texts) {
                     let loaded = text.and_then(|t| {
-                        index.load(name, &t).map_err(|reason| crate::store::ShardError {
-                            name: name.clone(),
-                            reason,
-                        })
+                        index
+                            .load(name, &t)
+                            .map_err(|reason| crate::store::ShardError {
+                                name: name.clone(),
+                                reason,
+                            })
                     });
                     if let Err(e) = loaded {
                         failed.push((e.name, e.reason));

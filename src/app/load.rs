@@ -33,7 +33,12 @@ fn describe(error: wasm_bindgen::JsValue) -> String {
 
 /// The text of a response, or why there is none.
 async fn text_of(response: js_sys::Promise) -> Result<String, String> {
-    let too_large = || format!("larger than the {} MB this explorer reads", MAX_BYTES / 1024 / 1024);
+    let too_large = || {
+        format!(
+            "larger than the {} MB this explorer reads",
+            MAX_BYTES / 1024 / 1024
+        )
+    };
     let response = JsFuture::from(response).await.map_err(|e| {
         format!("could not be fetched ({}). Is the address right, and does the server allow cross-origin requests?", describe(e))
     })?;
@@ -89,10 +94,12 @@ impl Browser {
 impl ShardSource for Browser {
     async fn fetch(&self, name: &str) -> Result<String, ShardError> {
         let url = self.url(name);
-        text_of(take_fetch(&url)).await.map_err(|reason| ShardError {
-            name: name.to_string(),
-            reason,
-        })
+        text_of(take_fetch(&url))
+            .await
+            .map_err(|reason| ShardError {
+                name: name.to_string(),
+                reason,
+            })
     }
 
     /// Every request is sent before the first answer is awaited.
@@ -104,7 +111,11 @@ impl ShardSource for Browser {
         async move {
             let mut out = Vec::with_capacity(pending.len());
             for (name, promise) in pending {
-                out.push(text_of(promise).await.map_err(|reason| ShardError { name, reason }));
+                out.push(
+                    text_of(promise)
+                        .await
+                        .map_err(|reason| ShardError { name, reason }),
+                );
             }
             out
         }

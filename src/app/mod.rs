@@ -163,9 +163,15 @@ fn ShardNotice() -> impl IntoView {
         ctx.shards.with(|s| {
             if let Some((name, why)) = s.failed.iter().next() {
                 let text = format!("{} {name}: {why}", ctx.t("shard_failed"));
-                Some(view! { <p class="shard-notice shard-error" role="alert">{text}</p> }.into_any())
+                Some(
+                    view! { <p class="shard-notice shard-error" role="alert">{text}</p> }
+                        .into_any(),
+                )
             } else if !s.loading.is_empty() {
-                Some(view! { <p class="shard-notice" role="status">{ctx.t("shard_loading")}</p> }.into_any())
+                Some(
+                    view! { <p class="shard-notice" role="status">{ctx.t("shard_loading")}</p> }
+                        .into_any(),
+                )
             } else {
                 None
             }

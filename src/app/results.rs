@@ -228,7 +228,14 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
     let list = move || {
         let total = ctx.outcome.with(|o| o.ordered.len());
         if total == 0 {
-            return view! { <p class="notice" role="status">{ctx.t("no_results")}</p> }.into_any();
+            // Nothing found is only "nothing matches" when the whole index was asked.
+            let partial = ctx.outcome.with(|o| !o.search.missing.is_empty());
+            let why = ctx.t(if partial {
+                "no_results_partial"
+            } else {
+                "no_results"
+            });
+            return view! { <p class="notice" role="status">{why}</p> }.into_any();
         }
         let pages = total.div_ceil(PAGE);
         // A page beyond the last (an old or edited URL) shows the last one.

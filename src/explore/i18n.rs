@@ -116,6 +116,11 @@ const TEXT: &[(&str, &str, &str)] = &[
         "Nothing matches. Try fewer words or remove a filter.",
         "没有匹配结果。请减少关键词或移除筛选条件。",
     ),
+    (
+        "no_results_partial",
+        "Nothing found in the part of the index that loaded; reload the page to try the rest again.",
+        "在已加载的索引中没有找到结果；请刷新页面以重新加载其余部分。",
+    ),
     ("previous", "Previous", "上一页"),
     ("next", "Next", "下一页"),
     ("page", "Page", "第"),

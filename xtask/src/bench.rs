@@ -166,8 +166,12 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
     let build_seeds_s = ms(t) / 1000.0;
     // Single-file bundles for the wasm's own search timing; the scaled manifest + shards
     // for the page, as a visitor would open them.
-    for (site_dir, name) in [(&dist, "bench-seeds.json"), (&scaled_site, "bench-scaled.json")] {
-        std::fs::copy(site::documents_file(site_dir)?, dist.join(name)).map_err(|e| e.to_string())?;
+    for (site_dir, name) in [
+        (&dist, "bench-seeds.json"),
+        (&scaled_site, "bench-scaled.json"),
+    ] {
+        std::fs::copy(site::documents_file(site_dir)?, dist.join(name))
+            .map_err(|e| e.to_string())?;
     }
     copy_tree(&scaled_site.join(site::DATA), &dist.join("bench-scaled"))?;
     let builds = [("seeds (1×)", build_seeds_s), ("scaled", build_scaled_s)];
