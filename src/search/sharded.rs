@@ -195,16 +195,6 @@ impl Index {
         })
     }
 
-    /// Every file of the index (to store it all for offline use).
-    pub fn shard_names(&self) -> Vec<String> {
-        let Some(s) = &self.shards else {
-            return Vec::new();
-        };
-        std::iter::once(s.words.clone())
-            .chain(s.names.iter().cloned())
-            .collect()
-    }
-
     /// Whether the shard `name` is loaded (always, for an index built in memory).
     pub fn is_loaded(&self, name: &str) -> bool {
         match &self.shards {
