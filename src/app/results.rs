@@ -266,7 +266,9 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="results" aria-label=move || ctx.t("view_results")>
+        // While a new query's shards load, the results shown are the last query's.
+        <section class="results" aria-label=move || ctx.t("view_results")
+            aria-busy=move || ctx.shards.with(|s| (!s.loading.is_empty()).to_string())>
             <div class="toolbar">
                 <button type="button" class="switch filters-button" on:click=move |_| drawer.set(true)>{move || ctx.t("filters")}</button>
                 <p class="count" role="status" aria-live="polite">{count} " " {also}</p>

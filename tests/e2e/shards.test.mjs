@@ -43,6 +43,14 @@ test('a query fetches only its shards, each once, and typing fetches the rest as
   assert.notEqual(await count(page), before);
   assert.equal(new Set(asked).size, asked.length, `still no file twice: ${asked}`);
   assert.ok(asked.filter((n) => termShards.includes(n)).length < termShards.length, 'still not every shard');
+  // On a slow link the results on screen are marked as the last query's until the new
+  // shards are in.
+  await page.route('**/data/terms.*.json', async (route) => { await new Promise((r) => setTimeout(r, 800)); await route.continue(); });
+  await page.locator('#search').fill('自由贸易');
+  await page.locator('.results[aria-busy="true"]').waitFor();
+  await page.locator('.shard-notice[role="status"]').waitFor();
+  await page.locator('.results[aria-busy="false"]').waitFor();
+  await page.locator('.card mark', { hasText: '自由贸易' }).first().waitFor();
   assert.deepEqual(problems, []);
   await context.close();
   await server.close();
