@@ -6,6 +6,7 @@
 //! - [`snippet`]: the best passage of a hit with char ranges to highlight.
 //! - [`bitset`]: result sets that facets intersect cheaply.
 //! - [`postings`] (+ [`pack`]): posting lists with weights and positions, and their text form.
+//! - `phrases`: phrases and Chinese substrings verified on positions; one-char Han queries.
 //! - [`sharded`]: an index that arrives in shards (term ranges and the word list), loaded as
 //!   queries need them.
 //!
@@ -27,6 +28,7 @@ pub mod bitset;
 mod build;
 pub mod glossary;
 pub mod pack;
+mod phrases;
 pub mod postings;
 pub mod query;
 mod scoring;
@@ -34,7 +36,7 @@ pub mod sharded;
 pub mod snippet;
 
 use crate::model::ItemKind;
-use analyze::{fold, is_han, stem, tokens};
+use analyze::{fold, stem, tokens};
 use bitset::BitSet;
 use postings::PostingList;
 use query::{Query, Term};
@@ -108,24 +110,6 @@ struct Trace {
 /// Items that search returns: content items and document titles, not site chrome.
 fn searchable(kind: ItemKind) -> bool {
     kind.is_content() || kind == ItemKind::Title
-}
-
-/// Whether item `id` has the lists' terms at consecutive positions (the lists in the
-/// order of the phrase's tokens).
-fn consecutive(id: u32, lists: &[&PostingList]) -> bool {
-    let Some(found) = lists
-        .iter()
-        .map(|l| l.find(id).map(|i| l.positions(i)))
-        .collect::<Option<Vec<&[u32]>>>()
-    else {
-        return false;
-    };
-    found[0].iter().any(|&p| {
-        found[1..]
-            .iter()
-            .enumerate()
-            .all(|(j, pos)| pos.binary_search(&(p + 1 + j as u32)).is_ok())
-    })
 }
 
 impl Index {
@@ -213,70 +197,6 @@ impl Index {
 
     fn term_idf(&self, term: &str, trace: &mut Trace) -> Option<f32> {
         self.list(term, trace).map(|l| self.idf(l.len()))
-    }
-
-    /// Items containing the Han char `c`, scored by its count n as n / (1 + n): every
-    /// occurrence starts exactly one term (see `build`), so the terms starting with `c`
-    /// count them all.
-    fn han_char_scores(&self, c: char, trace: &mut Trace) -> Vec<(u32, f32)> {
-        let prefix = c.to_string();
-        if let Some(shards) = &self.shards {
-            shards.note_prefix(&prefix, &mut trace.missing);
-        }
-        let mut counts: Vec<(u32, u32)> = Vec::new();
-        for (_, list) in self
-            .terms
-            .range(prefix.clone()..)
-            .take_while(|(t, _)| t.starts_with(&prefix))
-        {
-            for (i, &id) in list.ids().iter().enumerate() {
-                counts.push((id, list.positions(i).len() as u32));
-            }
-        }
-        counts.sort_unstable();
-        counts
-            .chunk_by(|a, b| a.0 == b.0)
-            .map(|run| {
-                let n = run.iter().map(|r| r.1).sum::<u32>() as f32;
-                (run[0].0, n / (1.0 + n))
-            })
-            .collect()
-    }
-
-    /// Items whose text has `phrase`'s tokens (folded) at consecutive positions, scored by
-    /// its terms.
-    fn phrase_scores(&self, phrase: &str, trace: &mut Trace) -> Vec<(u32, f32)> {
-        let toks = tokens(phrase);
-        if toks.is_empty() {
-            return Vec::new();
-        }
-        trace.highlight.phrases.push(phrase.to_string());
-        if toks.len() == 1 && toks[0].term.chars().count() == 1 {
-            if let Some(c) = toks[0].term.chars().next().filter(|&c| is_han(c)) {
-                return self.han_char_scores(c, trace);
-            }
-        }
-        // Every list first, so that one pass notes every missing shard.
-        let lists: Vec<Option<&PostingList>> =
-            toks.iter().map(|t| self.list(&t.term, trace)).collect();
-        let Some(lists) = lists.into_iter().collect::<Option<Vec<&PostingList>>>() else {
-            return Vec::new();
-        };
-        let mut candidates: Option<Scored> = None;
-        let distinct: BTreeSet<&str> = toks.iter().map(|t| t.term.as_str()).collect();
-        for term in distinct {
-            let mut scores = Vec::new();
-            self.term_scores(term, 1.0, &mut scores, trace);
-            candidates = Some(match candidates {
-                None => scores,
-                Some(prev) => intersect_sum(&prev, &scores),
-            });
-        }
-        let mut candidates = candidates.unwrap_or_default();
-        if lists.len() > 1 {
-            candidates.retain(|&(id, _)| consecutive(id, &lists));
-        }
-        candidates
     }
 
     /// One word as typed: exact term, prefix expansions, typo variants.
