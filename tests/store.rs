@@ -5,6 +5,7 @@
 
 mod common;
 use common::{folded_texts, open, seeds, sharded, Rng};
+use ftz_explorer::model::Lang;
 use ftz_explorer::search::analyze::{is_han, tokens};
 use ftz_explorer::search::{Index, SearchResult};
 use ftz_explorer::store::{self, block_on, Manifest, ShardSource};
@@ -227,6 +228,92 @@ fn a_missing_or_damaged_shard_is_named_and_the_rest_still_works() {
             .hits
             .is_empty()
     );
+}
+
+#[test]
+fn texts_travel_apart_and_come_back_whole() {
+    let bundle = seeds();
+    let source = sharded(&bundle, "texts", store::write::SHARD_BYTES);
+    let mut opened = open(&source);
+    let skeleton = opened.bundle.clone();
+    for (doc, original) in skeleton.documents.iter().zip(&bundle.documents) {
+        assert!(!doc.has_text() && doc.text.is_empty(), "{}", doc.id);
+        // What facets and the document list need is there without the text.
+        assert_eq!(doc.char_len(), original.char_len());
+        for i in 0..doc.items.len() {
+            if let Some(top) = doc.top_section(i) {
+                assert_eq!(
+                    doc.heading(top, 40),
+                    original.heading(top, 40),
+                    "{} {i}",
+                    doc.id
+                );
+            }
+        }
+    }
+    // The documents' file is the structure, not the text.
+    let documents = std::fs::read_to_string(source.dir.join(&opened.manifest.documents)).unwrap();
+    let texts: usize = bundle.documents.iter().map(|d| d.text.len()).sum();
+    assert!(
+        documents.len() < texts / 2,
+        "{} bytes of documents for {texts} of text",
+        documents.len()
+    );
+    // One document's text: only its file is read.
+    let counting = Counting {
+        inner: &source,
+        asked: Default::default(),
+    };
+    block_on(store::load_texts(&mut opened.bundle, &counting, [2])).unwrap();
+    assert_eq!(counting.asked.borrow().len(), 1);
+    assert_eq!(opened.bundle.documents[2], bundle.documents[2]);
+    assert!(!opened.bundle.documents[1].has_text());
+    // All of them: the bundle as it was written.
+    let all = 0..bundle.documents.len();
+    block_on(store::load_texts(&mut opened.bundle, &source, all.clone())).unwrap();
+    assert_eq!(opened.bundle, bundle);
+    assert!(store::text_files(&opened.bundle, all).is_empty());
+}
+
+#[test]
+fn a_text_that_is_not_its_documents_is_refused_by_name() {
+    let bundle = seeds();
+    let source = sharded(&bundle, "bad-texts", store::write::SHARD_BYTES);
+    let opened = open(&source);
+    let zh = bundle
+        .documents
+        .iter()
+        .position(|d| d.lang == Lang::Zh)
+        .unwrap();
+    let name = store::text_files(&opened.bundle, [zh]).remove(0);
+    let good = std::fs::read_to_string(source.dir.join(&name)).unwrap();
+    let text: String = serde_json::from_str(&good).unwrap();
+    // One byte added in front and one ASCII char taken out near the end: the same length,
+    // but the Chinese text's spans now cut through its chars.
+    let last = text.rfind(|c: char| c.is_ascii()).unwrap();
+    let shifted = format!("x{}{}", &text[..last], &text[last + 1..]);
+    for (damage, expect) in [
+        ("{\"text\": 1}".to_string(), "not a text file"),
+        (
+            serde_json::to_string(&format!("{text}!")).unwrap(),
+            "bytes of text",
+        ),
+        (serde_json::to_string(&shifted).unwrap(), "does not fit"),
+    ] {
+        std::fs::write(source.dir.join(&name), &damage).unwrap();
+        let mut fresh = opened.bundle.clone();
+        let err = block_on(store::load_texts(&mut fresh, &source, [zh])).unwrap_err();
+        assert_eq!(err.name, name);
+        assert!(err.reason.contains(expect), "{err}");
+        assert!(!fresh.documents[zh].has_text());
+    }
+    std::fs::remove_file(source.dir.join(&name)).unwrap();
+    let other = (zh + 1) % bundle.documents.len();
+    let mut fresh = opened.bundle.clone();
+    let err = block_on(store::load_texts(&mut fresh, &source, [zh, other])).unwrap_err();
+    assert_eq!(err.name, name);
+    // The other document's text did load.
+    assert!(fresh.documents[other].has_text());
 }
 
 #[test]

@@ -7,6 +7,7 @@ use super::facet_panel::ActiveFilters;
 use super::Ctx;
 use crate::charts::{stats, Spec};
 use crate::explore::facets::Facet;
+use crate::explore::format::format_figure;
 use crate::explore::state::date_bound;
 use crate::explore::FigureSort;
 use crate::model::FigureKind;
@@ -237,21 +238,31 @@ fn largest_figures(
             FigureSort::ValueDesc,
         )
     });
-    refs.into_iter()
-        .filter_map(|r| {
-            let doc = &data.bundle.documents[r.doc as usize];
-            let f = &doc.figures[r.figure as usize];
-            unit.is_none_or(|u| f.unit == u).then(|| {
-                (
-                    doc.slice(f.span).to_string(),
-                    f.value,
-                    doc.id.clone(),
-                    f.item,
-                    doc.slice(f.sentence).to_string(),
-                )
+    let refs: Vec<_> = refs
+        .into_iter()
+        .filter(|r| {
+            unit.is_none_or(|u| {
+                data.bundle.documents[r.doc as usize].figures[r.figure as usize].unit == u
             })
         })
         .take(12)
+        .collect();
+    // A figure is labelled as written once its text is here, by its value until then.
+    ctx.need_texts(refs.iter().map(|r| r.doc as usize));
+    ctx.texts.track();
+    refs.into_iter()
+        .map(|r| {
+            let doc = &data.bundle.documents[r.doc as usize];
+            let f = &doc.figures[r.figure as usize];
+            let slice = |span| data.slice(r.doc as usize, span);
+            (
+                slice(f.span).unwrap_or_else(|| format_figure(f.value, f.upper)),
+                f.value,
+                doc.id.clone(),
+                f.item,
+                slice(f.sentence).unwrap_or_default(),
+            )
+        })
         .collect()
 }
 

@@ -2,6 +2,8 @@
 //! (mirrored in the URL), the outcome computed from it, the UI language, and the saved
 //! items (kept in localStorage). Components read it with `use_context::<Ctx>()`.
 //!
+//! Texts arrive the same way, when something shows them ([`Ctx::need_texts`]).
+//!
 //! The index may arrive in shards: when a search lacks some, they are fetched (each once)
 //! and the outcome is recomputed when they are in; until then the last complete outcome
 //! stays on screen and [`Shards`] says what is awaited. A shard that fails is not asked for
@@ -12,7 +14,7 @@ use super::url;
 use crate::explore::facets::Catalog;
 use crate::explore::state::{State, UiLang};
 use crate::explore::{explore, i18n, Outcome};
-use crate::model::Bundle;
+use crate::model::{Bundle, Document, Span};
 use crate::search::{bitset::BitSet, Index};
 use crate::store::ShardSource;
 use gloo_storage::{LocalStorage, Storage};
@@ -23,13 +25,15 @@ use std::sync::{Arc, RwLock, RwLockReadGuard};
 const LANG_KEY: &str = "ftz-explorer.lang";
 const SAVED_KEY: &str = "ftz-explorer.saved";
 
-/// What start-up loaded: the bundle, its search index (which grows as shards arrive) and
-/// facet catalog.
+/// What start-up loaded: the bundle, its search index (which grows as shards arrive), its
+/// texts (as they arrive) and facet catalog.
 pub struct Data {
+    /// Every document, its text deferred (`model::DeferredText`): the texts are in `texts`.
     pub bundle: Arc<Bundle>,
+    texts: RwLock<BTreeMap<String, Arc<str>>>,
     index: RwLock<Index>,
     pub catalog: Catalog,
-    /// Where the index's shards are; `None` for a single-file bundle (indexed here).
+    /// Where the shards are; `None` for a single-file bundle (indexed here, texts at hand).
     source: Option<Browser>,
 }
 
@@ -37,12 +41,54 @@ impl Data {
     pub fn index(&self) -> RwLockReadGuard<'_, Index> {
         self.index.read().unwrap_or_else(|e| e.into_inner())
     }
+
+    /// The text of document `doc`, once it is here.
+    pub fn text(&self, doc: usize) -> Option<Arc<str>> {
+        let file = &self.bundle.documents.get(doc)?.deferred.as_ref()?.file;
+        let texts = self.texts.read().unwrap_or_else(|e| e.into_inner());
+        texts.get(file).cloned()
+    }
+
+    /// The text of a span of document `doc`, once the text is here.
+    pub fn slice(&self, doc: usize, span: Span) -> Option<String> {
+        self.text(doc)
+            .and_then(|t| span.slice(&t).map(str::to_string))
+    }
+
+    /// Document `doc` with its text, once the text is here.
+    pub fn document(&self, doc: usize) -> Option<Document> {
+        let text = self.text(doc)?;
+        let mut document = self.bundle.documents.get(doc)?.clone();
+        document.restore_text(text.to_string()).ok()?;
+        Some(document)
+    }
+
+    /// The bundle with the texts of `docs` in it (what an export reads).
+    pub fn with_texts(&self, docs: &[usize]) -> Bundle {
+        let mut bundle = (*self.bundle).clone();
+        for &d in docs {
+            if let Some(text) = self.text(d) {
+                let _ = bundle.documents[d].restore_text(text.to_string());
+            }
+        }
+        bundle
+    }
+
+    /// The text files of `docs` not here yet.
+    fn missing_texts(&self, docs: impl IntoIterator<Item = usize>) -> Vec<String> {
+        let texts = self.texts.read().unwrap_or_else(|e| e.into_inner());
+        crate::store::text_files(&self.bundle, docs)
+            .into_iter()
+            .filter(|name| !texts.contains_key(name))
+            .collect()
+    }
 }
 
-/// Index shards being fetched, and those that failed (name → why).
+/// Shards being fetched — index shards and texts — and those that failed (name → why).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Shards {
     pub loading: BTreeSet<String>,
+    pub texts: BTreeSet<String>,
     pub failed: BTreeMap<String, String>,
 }
 
@@ -55,6 +101,11 @@ pub struct Ctx {
     /// Saved items as "doc-id#item-index".
     pub saved: RwSignal<BTreeSet<String>>,
     pub shards: RwSignal<Shards>,
+    /// How many texts have arrived, notified whenever texts arrive or fail: what shows a
+    /// text tracks this.
+    pub texts: RwSignal<usize>,
+    /// Text files asked for (loading, here or failed): each is fetched once.
+    asked: StoredValue<BTreeSet<String>>,
 }
 
 /// The language preference when the URL does not say: stored choice, then the browser's.
@@ -91,6 +142,7 @@ impl Ctx {
     pub fn new(loaded: Loaded) -> Ctx {
         let Loaded {
             bundle,
+            texts,
             index,
             source,
         } = loaded;
@@ -103,6 +155,7 @@ impl Ctx {
         let ctx = Ctx {
             data: StoredValue::new(Arc::new(Data {
                 bundle: Arc::new(bundle),
+                texts: RwLock::new(texts),
                 index: RwLock::new(index),
                 catalog,
                 source,
@@ -111,6 +164,8 @@ impl Ctx {
             outcome: RwSignal::new(outcome),
             saved: RwSignal::new(saved),
             shards: RwSignal::new(Shards::default()),
+            texts: RwSignal::new(0),
+            asked: StoredValue::new(BTreeSet::new()),
         };
         ctx.fetch(missing);
         ctx
@@ -153,8 +208,8 @@ impl Ctx {
         }
     }
 
-    /// Fetches the shards `names` that are neither loading nor failed, then refreshes;
-    /// whether any of `names` is (still) on its way.
+    /// Fetches the index shards `names` that are neither loading nor failed, then
+    /// refreshes; whether any of `names` is (still) on its way.
     fn fetch(&self, names: Vec<String>) -> bool {
         let (new, awaited) = self.shards.with_untracked(|s| {
             let new: Vec<String> = names
@@ -165,44 +220,109 @@ impl Ctx {
             let awaited = names.iter().any(|n| !s.failed.contains_key(n));
             (new, awaited)
         });
+        if self.data().source.is_none() {
+            return false;
+        }
+        if !new.is_empty() {
+            self.shards
+                .update(|s| s.loading.extend(new.iter().cloned()));
+            self.spawn_fetch(new, Vec::new());
+        }
+        awaited
+    }
+
+    /// Fetches the texts of `docs` that are neither here nor asked for. Safe to call while
+    /// rendering: nothing reactive changes before the fetch starts.
+    pub fn need_texts(&self, docs: impl IntoIterator<Item = usize>) {
+        let missing = self.data().missing_texts(docs);
+        let new: Vec<String> = self
+            .asked
+            .try_update_value(|asked| {
+                missing
+                    .iter()
+                    .filter(|n| asked.insert((*n).clone()))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !new.is_empty() {
+            self.spawn_fetch(Vec::new(), new);
+        }
+    }
+
+    /// The one loader: fetches index shards and text files together, puts each where it
+    /// belongs, records failures by name, then says what changed (a new outcome when index
+    /// shards arrived, `texts` when texts did).
+    fn spawn_fetch(&self, shards: Vec<String>, texts: Vec<String>) {
         let data = self.data();
         let Some(source) = data.source.clone() else {
-            return false;
+            return;
         };
-        if new.is_empty() {
-            return awaited;
-        }
-        self.shards
-            .update(|s| s.loading.extend(new.iter().cloned()));
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            let texts = source.fetch_all(&new).await;
+            if !texts.is_empty() {
+                ctx.shards.update(|s| s.texts.extend(texts.iter().cloned()));
+            }
+            let names: Vec<String> = shards.iter().chain(&texts).cloned().collect();
+            let files = source.fetch_all(&names).await;
             let mut failed = Vec::new();
-            {
-                let mut index = data.index.write().unwrap_or_else(|e| e.into_inner());
-                for (name, text) in new.iter().zip(texts) {
-                    let loaded = text.and_then(|t| {
+            let mut arrived = 0;
+            for (i, (name, file)) in names.iter().zip(files).enumerate() {
+                let stored = file.and_then(|file| {
+                    if i < shards.len() {
+                        let mut index = data.index.write().unwrap_or_else(|e| e.into_inner());
                         index
-                            .load(name, &t)
+                            .load(name, &file)
                             .map_err(|reason| crate::store::ShardError {
                                 name: name.clone(),
                                 reason,
                             })
-                    });
-                    if let Err(e) = loaded {
-                        failed.push((e.name, e.reason));
+                    } else {
+                        let text = crate::store::read_text(&data.bundle, name, &file)?;
+                        let mut here = data.texts.write().unwrap_or_else(|e| e.into_inner());
+                        here.insert(name.clone(), Arc::from(text));
+                        arrived += 1;
+                        Ok(())
                     }
+                });
+                if let Err(e) = stored {
+                    failed.push((e.name, e.reason));
                 }
             }
             ctx.shards.update(|s| {
-                for name in &new {
+                for name in &names {
                     s.loading.remove(name);
+                    s.texts.remove(name);
                 }
                 s.failed.extend(failed);
             });
-            ctx.refresh();
+            if !texts.is_empty() {
+                ctx.texts.update(|n| *n += arrived);
+            }
+            if !shards.is_empty() {
+                ctx.refresh();
+            }
         });
-        true
+    }
+
+    /// Fetches the texts of `docs` and waits until each has arrived or failed (for an
+    /// export); whether they all arrived.
+    pub async fn texts_of(&self, docs: &[usize]) -> bool {
+        self.need_texts(docs.iter().copied());
+        let data = self.data();
+        loop {
+            let missing = data.missing_texts(docs.iter().copied());
+            let (waiting, failed) = self.shards.with_untracked(|s| {
+                (
+                    missing.iter().any(|n| !s.failed.contains_key(n)),
+                    missing.iter().any(|n| s.failed.contains_key(n)),
+                )
+            });
+            if !waiting {
+                return !failed;
+            }
+            gloo_timers::future::TimeoutFuture::new(30).await;
+        }
     }
 
     /// Changes the state, records it in the URL (`push`: a new history entry), recomputes.

@@ -46,23 +46,50 @@ pub fn FiguresView() -> impl IntoView {
             )
         });
         let total = list.len();
+        // The rows' sentences come with their documents' texts.
+        ctx.need_texts(list.iter().take(MAX_ROWS).map(|r| r.doc as usize));
+        ctx.texts.track();
         let rows = list
             .into_iter()
             .take(MAX_ROWS)
             .map(|r| {
                 let doc = &data.bundle.documents[r.doc as usize];
                 let f = &doc.figures[r.figure as usize];
-                let sentence = doc.slice(f.sentence).to_string();
-                let start = doc
-                    .text
-                    .get(f.sentence.start()..f.span.start())
-                    .map_or(0, |s| s.chars().count());
-                let len = doc.slice(f.span).chars().count();
+                let text = data.text(r.doc as usize);
+                let slice = |span: crate::model::Span| {
+                    text.as_deref().and_then(|t| span.slice(t)).unwrap_or("")
+                };
+                let sentence = slice(f.sentence).to_string();
+                let between = crate::model::Span(f.sentence.0, f.span.0);
+                let start = slice(between).chars().count();
+                let len = slice(f.span).chars().count();
                 let snippet = Snippet {
                     start: 0,
                     end: sentence.chars().count(),
                     ranges: vec![(start, start + len)],
                 };
+                let written = if text.is_some() {
+                    slice(f.span).to_string()
+                } else {
+                    format_figure(f.value, f.upper)
+                };
+                // Until the text is here, the sentence cell says so.
+                let (sentence, snippet) = match text {
+                    Some(_) => (sentence, snippet),
+                    None => {
+                        let wait = ctx.t("text_loading").to_string();
+                        let end = wait.chars().count();
+                        (
+                            wait,
+                            Snippet {
+                                start: 0,
+                                end,
+                                ranges: Vec::new(),
+                            },
+                        )
+                    }
+                };
+                let sentence = highlighted(&sentence, &snippet);
                 let kind_label = KINDS
                     .iter()
                     .find(|k| k.0 == f.kind)
@@ -76,12 +103,12 @@ pub fn FiguresView() -> impl IntoView {
                 let text_lang = super::documents::html_lang(doc.lang);
                 view! {
                     <tr>
-                        <td class="num" lang=text_lang>{doc.slice(f.span).to_string()}</td>
+                        <td class="num" lang=text_lang>{written}</td>
                         <td class="num">{format_figure(f.value, f.upper)}</td>
                         <td>{f.unit.clone()}</td>
                         <td>{kind_label}</td>
                         <td>{direction}</td>
-                        <td class="sentence" lang=text_lang>{highlighted(&sentence, &snippet)}</td>
+                        <td class="sentence" lang=text_lang>{sentence}</td>
                         <td><a href=href on:click=move |ev| {
                             if super::url::is_plain_click(&ev) {
                                 ev.prevent_default();

@@ -1,14 +1,17 @@
 //! Loading the explorer's data — the built-in `data/manifest.json`, or another manifest (or
 //! a single-file bundle) named by `?bundle=URL` (same origin or CORS-enabled). boot.js
 //! starts the manifest's request, and the documents' once the manifest names them, while
-//! the wasm compiles. Then the index shards a query needs are fetched as it asks
-//! ([`Browser`] is the `store::ShardSource` over `fetch`). Every failure becomes a sentence
+//! the wasm compiles. Then the index shards a query needs are fetched as it asks, and the
+//! texts as cards, the reader and exports show them ([`Browser`] is the
+//! `store::ShardSource` over `fetch`). Every failure becomes a sentence
 //! naming the file.
 
 use crate::model::Bundle;
 use crate::search::Index;
 use crate::store::{self, ShardError, ShardSource, MANIFEST};
+use std::collections::BTreeMap;
 use std::future::Future;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -125,7 +128,10 @@ impl ShardSource for Browser {
 /// What start-up loaded: the documents, the index (only the manifest's part for a sharded
 /// bundle), and where its shards are.
 pub struct Loaded {
+    /// Every document with its text deferred.
     pub bundle: Bundle,
+    /// The texts at hand, by file name: all of a single-file bundle's, none of a manifest's.
+    pub texts: BTreeMap<String, Arc<str>>,
     pub index: Index,
     pub source: Option<Browser>,
 }
@@ -152,10 +158,18 @@ pub async fn open(url: &str) -> Result<Loaded, String> {
     // The manifest names its format; a single-file bundle never holds that word.
     if !text.contains(store::FORMAT) {
         // A single-file bundle: its index is built here.
-        let bundle = Bundle::from_json(&text).map_err(|e| format!("{url}: {e}"))?;
+        let mut bundle = Bundle::from_json(&text).map_err(|e| format!("{url}: {e}"))?;
         let index = Index::build(&bundle);
+        // Its texts are set apart as a manifest's would be, so that one code path reads both.
+        let mut texts = BTreeMap::new();
+        for (i, doc) in bundle.documents.iter_mut().enumerate() {
+            let name = format!("text-{i}");
+            let text = doc.defer_text(name.clone());
+            texts.insert(name, Arc::from(text));
+        }
         return Ok(Loaded {
             bundle,
+            texts,
             index,
             source: None,
         });
@@ -170,6 +184,7 @@ pub async fn open(url: &str) -> Result<Loaded, String> {
     let _ = store::search(&mut opened.index, &source, &query, true).await;
     Ok(Loaded {
         bundle: opened.bundle,
+        texts: BTreeMap::new(),
         index: opened.index,
         source: Some(source),
     })

@@ -2,7 +2,7 @@
 //! responsibility annotations, cases with their parts, paragraphs — all as text (never as
 //! HTML). Every item has `id="i<N>"`; `?doc=…&item=N` opens the document with item N
 //! highlighted, scrolled into view, and its details (units, regions, agencies, topics,
-//! figures) listed beside it.
+//! figures) listed beside it. The text is fetched when the document opens.
 
 use super::documents::{date_label, html_lang, lang_label, size_labels};
 use super::Ctx;
@@ -385,14 +385,48 @@ pub fn ReaderView() -> impl IntoView {
             s.item = None;
         });
     });
+    let position = Memo::new(move |_| {
+        let id = ctx.state.with(|s| s.doc.clone().unwrap_or_default());
+        ctx.data().bundle.documents.iter().position(|d| d.id == id)
+    });
+    // Whether the open document's text is here: only its arrival renders the reader again.
+    let arrived = Memo::new(move |_| {
+        ctx.texts.track();
+        position.get().is_some_and(|p| ctx.data().text(p).is_some())
+    });
     move || {
         let (id, item) = ctx
             .state
             .with(|s| (s.doc.clone().unwrap_or_default(), s.item));
         let data = ctx.data();
-        let Some(doc) = data.bundle.document(&id).cloned() else {
+        let opened = position
+            .get()
+            .map(|at| (at, arrived.get().then(|| data.document(at)).flatten()));
+        let Some((_, Some(doc))) = opened else {
+            // No such document, or its text is on its way (or could not be had).
+            let (key, name) = match opened {
+                Some((at, _)) => {
+                    ctx.need_texts([at]);
+                    let doc = &data.bundle.documents[at];
+                    let file = doc
+                        .deferred
+                        .as_ref()
+                        .map(|d| d.file.as_str())
+                        .unwrap_or_default();
+                    let failed = ctx.shards.with(|s| s.failed.contains_key(file));
+                    (
+                        if failed {
+                            "text_failed_short"
+                        } else {
+                            "text_loading"
+                        },
+                        doc.title.clone(),
+                    )
+                }
+                None => ("no_document", id),
+            };
             return view! {
-                <p class="notice" role="status">{ctx.t("no_document")} " " <code>{id}</code></p>
+                <p class="notice" role="status">{ctx.t(key)} " " <code>{name}</code></p>
             }
             .into_any();
         };

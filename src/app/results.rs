@@ -1,5 +1,6 @@
 //! The results view: count, "also matched", sort, export, active filters, and a page of
 //! result cards with highlighted snippets (text spans, never HTML), stars and permalinks.
+//! A card's text comes with its document's text file, fetched when the page shows it.
 //! Arrow keys move between cards, Enter opens one in its document.
 
 use super::facet_panel::ActiveFilters;
@@ -100,9 +101,26 @@ fn Card(id: u32) -> impl IntoView {
     let r = data.index().item_ref(id);
     let doc = &data.bundle.documents[r.doc as usize];
     let item = &doc.items[r.item as usize];
-    let text = doc.item_text(item).to_string();
     let outcome = ctx.outcome.get_untracked();
-    let snippet = if ctx.state.with_untracked(|s| s.query.trim().is_empty()) {
+    let browsing = ctx.state.with_untracked(|s| s.query.trim().is_empty());
+    let file = doc.deferred.as_ref().map(|d| d.file.as_str());
+    let translated = outcome.search.hits.iter().any(|h| h.id == id && !h.direct);
+    // The text comes with the document's text file; until then a placeholder (the list is
+    // drawn again when texts arrive).
+    let text = data.slice(r.doc as usize, item.span);
+    let pending = text.is_none();
+    let text = text.unwrap_or_else(|| {
+        let failed = ctx
+            .shards
+            .with_untracked(|s| file.is_some_and(|f| s.failed.contains_key(f)));
+        ctx.t(if failed {
+            "text_failed_short"
+        } else {
+            "text_loading"
+        })
+        .to_string()
+    });
+    let snippet = if browsing || pending {
         Snippet {
             start: 0,
             end: text.chars().count().min(SNIPPET),
@@ -120,7 +138,6 @@ fn Card(id: u32) -> impl IntoView {
         (None, Some(label)) if item.kind == crate::model::ItemKind::CasePart => label.clone(),
         _ => (if zh { kind_zh } else { kind_en }).to_string(),
     };
-    let translated = outcome.search.hits.iter().any(|h| h.id == id && !h.direct);
     let names = |facet: Facet| -> Vec<String> {
         data.catalog
             .values_of(facet, id)
@@ -169,7 +186,7 @@ fn Card(id: u32) -> impl IntoView {
                     {move || if saved() { "★" } else { "☆" }}
                 </button>
             </div>
-            <p class="snippet" lang=text_lang>{highlighted(&text, &snippet)}</p>
+            <p class=if pending { "snippet pending" } else { "snippet" } lang=text_lang>{highlighted(&text, &snippet)}</p>
             <p class="card-tags">
                 {regions.into_iter().take(4).map(|r| view! { <span class="tag region">{r}</span> }).collect_view()}
                 {leads.into_iter().take(3).map(|l| view! { <span class="tag lead">{l}</span> }).collect_view()}
@@ -208,22 +225,45 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             })
             .collect_view()
     };
+    // An export holds every row's text: the texts not here yet are fetched first.
+    let exporting = RwSignal::new(false);
     let export = move |json: bool| {
+        if exporting.get_untracked() {
+            return;
+        }
         let data = ctx.data();
         let ids = ctx.outcome.with_untracked(|o| o.ordered.clone());
-        if json {
-            download(
-                "ftz-results.json",
-                "application/json",
-                &export::json(&data.bundle, &data.index(), &data.catalog, &ids, ctx.zh()),
-            );
-        } else {
-            download(
-                "ftz-results.csv",
-                "text/csv;charset=utf-8",
-                &export::csv(&data.bundle, &data.index(), &data.catalog, &ids, ctx.zh()),
-            );
-        }
+        // The rows' documents, each once (a mask, not a set: smaller in wasm).
+        let docs: Vec<usize> = {
+            let index = data.index();
+            let mut used = vec![false; data.bundle.documents.len()];
+            for &id in &ids {
+                used[index.item_ref(id).doc as usize] = true;
+            }
+            (0..used.len()).filter(|&d| used[d]).collect()
+        };
+        exporting.set(true);
+        leptos::task::spawn_local(async move {
+            // A text that failed is named by the shard notice; its rows export without text.
+            ctx.texts_of(&docs).await;
+            let bundle = data.with_texts(&docs);
+            let index = data.index();
+            if json {
+                download(
+                    "ftz-results.json",
+                    "application/json",
+                    &export::json(&bundle, &index, &data.catalog, &ids, ctx.zh()),
+                );
+            } else {
+                download(
+                    "ftz-results.csv",
+                    "text/csv;charset=utf-8",
+                    &export::csv(&bundle, &index, &data.catalog, &ids, ctx.zh()),
+                );
+            }
+            drop(index);
+            exporting.set(false);
+        });
     };
     let list = move || {
         let total = ctx.outcome.with(|o| o.ordered.len());
@@ -248,6 +288,17 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                 .copied()
                 .collect::<Vec<_>>()
         });
+        {
+            let data = ctx.data();
+            let index = data.index();
+            let docs: Vec<usize> = ids
+                .iter()
+                .map(|&id| index.item_ref(id).doc as usize)
+                .collect();
+            drop(index);
+            ctx.need_texts(docs);
+            ctx.texts.track();
+        }
         view! {
             <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
             {(pages > 1).then(|| view! {
@@ -283,8 +334,8 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                         });
                     }>{sort_options}</select>
                 </label>
-                <button type="button" class="switch" id="export-csv" on:click=move |_| export(false)>{move || ctx.t("export_csv")}</button>
-                <button type="button" class="switch" id="export-json" on:click=move |_| export(true)>{move || ctx.t("export_json")}</button>
+                <button type="button" class="switch" id="export-csv" aria-busy=move || exporting.get().to_string() on:click=move |_| export(false)>{move || ctx.t("export_csv")}</button>
+                <button type="button" class="switch" id="export-json" aria-busy=move || exporting.get().to_string() on:click=move |_| export(true)>{move || ctx.t("export_json")}</button>
             </div>
             <ActiveFilters/>
             {list}

@@ -22,8 +22,14 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("shard_loading", "Loading the search index…", "正在加载检索索引…"),
     (
         "shard_failed",
-        "Part of the search index could not be loaded, so results may be incomplete:",
-        "部分检索索引无法加载，结果可能不完整：",
+        "Part of the data could not be loaded, so results or texts may be incomplete:",
+        "部分数据无法加载，结果或正文可能不完整：",
+    ),
+    ("text_loading", "Loading the text…", "正在加载正文…"),
+    (
+        "text_failed_short",
+        "The text could not be loaded.",
+        "正文无法加载。",
     ),
     ("results", "results", "条结果"),
     ("result", "result", "条结果"),

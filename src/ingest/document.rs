@@ -81,6 +81,7 @@ pub fn build_document(
         regions: Vec::new(),
         page: None,
         text,
+        deferred: None,
         items,
         figures: Vec::new(),
     };

@@ -25,9 +25,11 @@
 //! Cost: validation ([`Bundle::from_json`]) is linear in the number of spans; nothing here
 //! allocates beyond what serde needs to hold the bundle.
 
+mod deferred;
 mod validate;
 mod wire;
 
+pub use deferred::{is_file_name, DeferredText};
 pub use validate::BundleError;
 
 use serde::{Deserialize, Serialize};
@@ -372,7 +374,11 @@ pub struct Document {
     /// What the source file says about itself (a web page's metadata), if anything.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<PageInfo>,
+    /// The text every span slices; empty while it is `deferred`.
     pub text: String,
+    /// Set while the text travels in a file of its own (a bundle in shards).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferred: Option<DeferredText>,
     pub items: Vec<Item>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
@@ -412,7 +418,10 @@ impl Document {
     /// The heading of a section (or a title) on one line — a heading broken over lines
     /// joined — trimmed to `max` chars with an ellipsis.
     pub fn heading(&self, item: usize, max: usize) -> String {
-        let text = self.items.get(item).map_or("", |it| self.item_text(it));
+        let text = match self.deferred_heading(item) {
+            Some(heading) => heading,
+            None => self.items.get(item).map_or("", |it| self.item_text(it)),
+        };
         let separator = if self.lang == Lang::Zh { "" } else { " " };
         let joined = text
             .lines()
@@ -430,7 +439,10 @@ impl Document {
 
     /// Length of the text in Unicode scalar values (what a reader would call characters).
     pub fn char_len(&self) -> usize {
-        self.text.chars().count()
+        match &self.deferred {
+            Some(d) => d.chars as usize,
+            None => self.text.chars().count(),
+        }
     }
 }
 

@@ -96,7 +96,11 @@ impl Bundle {
             if !ids.insert(doc.id.as_str()) {
                 return invalid(format!("document id {:?} appears twice", doc.id));
             }
-            let fits = |span: Span| span.start() <= span.end() && span.slice(&doc.text).is_some();
+            // A deferred text is checked for its char boundaries when it arrives.
+            let fits = |span: Span| match &doc.deferred {
+                Some(d) => span.start() <= span.end() && span.end() <= d.bytes as usize,
+                None => span.slice(&doc.text).is_some(),
+            };
             let check_span = |what: &str, span: Span| {
                 if fits(span) {
                     Ok(())
@@ -119,6 +123,28 @@ impl Bundle {
             };
             for &r in &doc.regions {
                 in_range("region", r, self.regions.len())?;
+            }
+            if let Some(deferred) = &doc.deferred {
+                if !doc.text.is_empty() {
+                    return invalid(format!(
+                        "document {:?}: a text both here and deferred",
+                        doc.id
+                    ));
+                }
+                if !super::deferred::is_file_name(&deferred.file) {
+                    return invalid(format!(
+                        "document {:?}: the text's file {:?} is not a file name",
+                        doc.id, deferred.file
+                    ));
+                }
+                let mut previous = None;
+                for (item, _) in &deferred.headings {
+                    in_range("heading item", *item, doc.items.len())?;
+                    if previous.is_some_and(|p| p >= *item) {
+                        return invalid(format!("document {:?}: headings out of order", doc.id));
+                    }
+                    previous = Some(*item);
+                }
             }
             // Charts slice dates by byte position: only the ingest's shapes are accepted.
             if let Some(value) = doc.date.value.as_deref().filter(|v| !is_date(v)) {

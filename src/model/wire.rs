@@ -9,8 +9,8 @@
 //! Cost: one pass over the items and figures each way.
 
 use super::{
-    Annotation, Direction, DocDate, DocNumber, Document, Figure, FigureKind, Item, ItemKind, Lang,
-    PageInfo, Role, Span, UnitRef,
+    Annotation, DeferredText, Direction, DocDate, DocNumber, Document, Figure, FigureKind, Item,
+    ItemKind, Lang, PageInfo, Role, Span, UnitRef,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Value};
@@ -187,7 +187,10 @@ struct WireDocument {
     regions: Vec<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     page: Option<PageInfo>,
+    #[serde(default)]
     text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    deferred: Option<DeferredText>,
     items: Vec<WireItem>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     figures: Vec<WireFigure>,
@@ -276,6 +279,7 @@ fn to_wire(doc: &Document) -> WireDocument {
         regions: doc.regions.clone(),
         page: doc.page.clone(),
         text: doc.text.clone(),
+        deferred: doc.deferred.clone(),
         items,
         figures,
     }
@@ -364,6 +368,7 @@ fn from_wire(wire: WireDocument) -> Document {
         regions: wire.regions,
         page: wire.page,
         text: wire.text,
+        deferred: wire.deferred,
         items,
         figures,
     }

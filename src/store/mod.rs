@@ -12,8 +12,9 @@
 //! Shard names are relative to the manifest. A shard that cannot be fetched or decoded is an
 //! error naming the shard; what was loaded before stays usable.
 //!
-//! Cost: opening reads the manifest and the documents' file; a search then reads the word
-//! list once (for Latin words) and the term shards of its terms, each once.
+//! Cost: opening reads the manifest and the documents' file (every document without its
+//! text); a search then reads the word list once (for Latin words) and the term shards of
+//! its terms, each once; a text is read when something shows it ([`load_texts`]).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
@@ -36,7 +37,7 @@ pub const MANIFEST: &str = "manifest.json";
 pub struct Manifest {
     pub format: String,
     pub version: u32,
-    /// The documents' file (a bundle without its index).
+    /// The documents' file: a bundle without its index, each text deferred to a file of its own.
     pub documents: String,
     pub search: SearchManifest,
 }
@@ -82,7 +83,7 @@ pub trait ShardSource {
 
 /// Whether a shard name stays inside the manifest's folder: one plain file name.
 pub fn safe_name(name: &str) -> bool {
-    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':', '?', '#'])
+    crate::model::is_file_name(name)
 }
 
 impl Manifest {
@@ -150,6 +151,70 @@ pub async fn open_from(manifest: &str, source: &impl ShardSource) -> Result<Open
         bundle,
         index,
     })
+}
+
+/// The text in the text file `name` (its content `file`), checked against every document
+/// of `bundle` that defers its text to that file.
+pub fn read_text(bundle: &Bundle, name: &str, file: &str) -> Result<String, ShardError> {
+    let text: String =
+        serde_json::from_str(file).map_err(|e| error(name, format!("not a text file: {e}")))?;
+    let mut found = false;
+    for doc in &bundle.documents {
+        if doc.deferred.as_ref().is_some_and(|d| d.file == name) {
+            doc.check_text(&text).map_err(|e| error(name, e))?;
+            found = true;
+        }
+    }
+    if found {
+        Ok(text)
+    } else {
+        Err(error(name, "no document's text is in this file"))
+    }
+}
+
+/// Puts the text file `name` (its content `file`) into every document of `bundle` that
+/// defers its text to it.
+pub fn restore_text(bundle: &mut Bundle, name: &str, file: &str) -> Result<(), ShardError> {
+    let text = read_text(bundle, name, file)?;
+    for doc in &mut bundle.documents {
+        if doc.deferred.as_ref().is_some_and(|d| d.file == name) {
+            doc.restore_text(text.clone()).map_err(|e| error(name, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// The text files the documents `docs` (indices) still wait for, each once.
+pub fn text_files(bundle: &Bundle, docs: impl IntoIterator<Item = usize>) -> Vec<String> {
+    let mut names = std::collections::BTreeSet::new();
+    for d in docs {
+        if let Some(deferred) = bundle
+            .documents
+            .get(d)
+            .and_then(|doc| doc.deferred.as_ref())
+        {
+            names.insert(deferred.file.clone());
+        }
+    }
+    names.into_iter().collect()
+}
+
+/// Loads the texts of the documents `docs`, all fetched before any is decoded; the first
+/// failure is returned, the texts that did load stay loaded.
+pub async fn load_texts(
+    bundle: &mut Bundle,
+    source: &impl ShardSource,
+    docs: impl IntoIterator<Item = usize>,
+) -> Result<(), ShardError> {
+    let names = text_files(bundle, docs);
+    let texts = source.fetch_all(&names).await;
+    let mut first_error = None;
+    for (name, text) in names.iter().zip(texts) {
+        if let Err(e) = text.and_then(|t| restore_text(bundle, name, &t)) {
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
 }
 
 /// Loads the shards `names` into `index`, all fetched before any is decoded; the first

@@ -1,6 +1,9 @@
 //! Writing a bundle as a manifest plus content-named shards (the last stage of the build,
 //! after ingest and indexing). Pure: it returns the files; the caller writes them.
 //!
+//! The documents' file holds every document without its text (see `model::DeferredText`);
+//! each text is a file of its own, a JSON string.
+//!
 //! Cost: one index build and one encoding of every posting list; the files together are
 //! about the bundle plus its index.
 
@@ -38,9 +41,17 @@ fn named(kind: &str, text: String) -> File {
 pub fn write(bundle: &Bundle, shard_bytes: usize) -> Vec<File> {
     let index = Index::build(bundle);
     let split = index.split(bundle.documents.len(), shard_bytes);
-    let documents = named("documents", bundle.to_json());
+    // Each text in a file of its own; documents with the same text share it.
+    let mut skeleton = bundle.clone();
+    let mut texts = std::collections::BTreeMap::new();
+    for doc in &mut skeleton.documents {
+        let file = named("text", serde_json::to_string(&doc.text).unwrap_or_default());
+        doc.defer_text(file.name.clone());
+        texts.insert(file.name.clone(), file);
+    }
+    let documents = named("documents", skeleton.to_json());
     let words = named("words", split.words);
-    let mut files = Vec::new();
+    let mut files: Vec<File> = texts.into_values().collect();
     let mut terms = Vec::new();
     for (first, text) in split.terms {
         let file = named("terms", text);
@@ -70,7 +81,7 @@ pub fn write(bundle: &Bundle, shard_bytes: usize) -> Vec<File> {
 fn is_shard(name: &str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
     matches!(parts[..], [kind, hash, "json"]
-        if ["documents", "words", "terms"].contains(&kind)
+        if ["documents", "text", "words", "terms"].contains(&kind)
             && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 

@@ -16,6 +16,8 @@ async function search(page, text) {
   await page.locator('#search').fill(text);
   await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, text);
   await page.locator('.toolbar .count').waitFor();
+  // The cards' texts have arrived.
+  await page.waitForFunction(() => !document.querySelector('.results[aria-busy="true"], .card .pending'));
 }
 
 test('typing Chinese and English queries shows highlighted results', async () => {

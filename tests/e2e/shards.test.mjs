@@ -1,5 +1,5 @@
 // The built-in bundle is a manifest plus content-named shards (data/): a query fetches only
-// the shards its terms need, each once; a shard that cannot be had is named on the page
+// the shards its terms need, each once, and a page of results the texts it shows; a shard that cannot be had is named on the page
 // and the rest of the explorer keeps working; a manifest that is not ours is refused with
 // a reason.
 import { test, before, after } from 'node:test';
@@ -17,6 +17,54 @@ after(async () => { await browser?.close(); });
 
 const count = async (page) => Number((await page.locator('.toolbar .count').textContent()).match(/\d+/)[0]);
 const settled = (page) => page.waitForFunction(() => !document.querySelector('.shard-notice[role="status"]'));
+const textsIn = (page) => page.waitForFunction(() => !document.querySelector('.card .pending'));
+const documents = JSON.parse(readFileSync(join(DIST, 'data', manifest.documents), 'utf8')).documents;
+const textFile = new Map(documents.map((d) => [d.title, d.deferred.file]));
+
+test('a page of results fetches the texts it shows, each once, and a text that cannot be had is said', async () => {
+  const server = await serveDir(DIST);
+  const { context, page, problems } = await openPage(browser, { serviceWorkers: 'block' });
+  const asked = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (name.startsWith('text.')) asked.push(name);
+  });
+  // Slow texts: the cards come first, with a placeholder where their text will be.
+  await page.route('**/data/text.*.json', async (route) => { await new Promise((r) => setTimeout(r, 500)); await route.continue(); });
+  await page.goto(`${server.url}?q=${encodeURIComponent('跨境电商')}`);
+  await page.locator('.card .snippet.pending').first().waitFor();
+  await textsIn(page);
+  const titles = await page.locator('.card .card-doc').allTextContents();
+  const shown = new Set(titles.map((t) => textFile.get(t)));
+  assert.ok(!shown.has(undefined), `every card's document is in the documents' file: ${titles}`);
+  assert.deepEqual(new Set(asked), shown, 'the texts of the documents on the page, and no others');
+  assert.equal(new Set(asked).size, asked.length, `no text twice: ${asked}`);
+  assert.ok((await page.locator('.card mark').count()) > 0);
+  // Opening one of them needs nothing more.
+  const before = asked.length;
+  await page.locator('.card .card-doc').first().click();
+  await page.locator('.reader .it').first().waitFor();
+  assert.equal(asked.length, before, 'the reader reuses the text the card fetched');
+  await context.close();
+
+  // Every text answers 404: the cards and the reader say so, the notice names the file,
+  // and searching still works.
+  const broken = await openPage(browser, { serviceWorkers: 'block' });
+  await broken.page.route('**/data/text.*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await broken.page.goto(`${server.url}?q=customs`);
+  const alert = broken.page.locator('.shard-error[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /text\.[0-9a-f]{16}\.json: answered HTTP 404/);
+  assert.match(await broken.page.locator('.card .snippet.pending').first().textContent(), /could not be loaded/);
+  await broken.page.locator('#search').fill('blockchain');
+  await broken.page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'blockchain');
+  assert.ok((await broken.page.locator('.card').count()) > 0, 'search still works');
+  await broken.page.goto(`${server.url}?doc=${encodeURIComponent(documents[0].id)}`);
+  await broken.page.locator('.notice', { hasText: /could not be loaded/ }).waitFor();
+  assert.deepEqual(problems, []);
+  await broken.context.close();
+  await server.close();
+});
 
 test('a query fetches only its shards, each once, and typing fetches the rest as needed', async () => {
   const server = await serveDir(DIST);
@@ -28,7 +76,8 @@ test('a query fetches only its shards, each once, and typing fetches the rest as
   });
   await page.goto(`${server.url}?q=${encodeURIComponent('海关')}`);
   await page.locator('.card').first().waitFor();
-  assert.ok((await page.locator('.card mark').count()) > 0, 'highlights come with the first results');
+  await textsIn(page);
+  assert.ok((await page.locator('.card mark', { hasText: '海关' }).count()) > 0, 'highlights come with the first results');
   const first = asked.filter((n) => termShards.includes(n));
   assert.ok(first.length >= 1 && first.length < termShards.length, `${first.length} of ${termShards.length} term shards`);
   assert.equal(new Set(asked).size, asked.length, `no file twice: ${asked}`);

@@ -42,8 +42,14 @@ pub fn run(from: From, query: &str, json: bool, limit: usize) -> crate::Result {
             let opening = source.read.borrow().len();
             let result = store::block_on(store::search(&mut index, &source, query, false))
                 .map_err(|e| format!("{}: {e}", dir.display()))?;
+            // The texts of the hits shown, as the explorer fetches them for its cards.
+            let mut bundle = opened.bundle;
+            let shown = result.hits.iter().take(limit);
+            let docs: Vec<usize> = shown.map(|h| index.item_ref(h.id).doc as usize).collect();
+            store::block_on(store::load_texts(&mut bundle, &source, docs))
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
             let fetched = source.read.borrow()[opening..].to_vec();
-            (opened.bundle, index, result, Some(fetched))
+            (bundle, index, result, Some(fetched))
         }
         From::Bundle(path) => {
             let text =
