@@ -1,5 +1,6 @@
 // Starts the wasm app (kept out of index.html so the Content-Security-Policy needs no
-// inline script), registers the service worker for offline use, and — when embedded with
+// inline script), registers the service worker for offline use once the first results are
+// shown, and — when embedded with
 // ?embed=1 — tells the host page its height.
 import init from './ftz_explorer.js';
 
@@ -59,7 +60,17 @@ function notice(text, action) {
   if (!action) setTimeout(() => box.remove(), 4000);
 }
 
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+// The service worker is registered once the first results are whole (the app says so with
+// `ftz-explorer:ready`; a view without texts to wait for says nothing, hence the fallback),
+// so that its precaching never competes with them.
+function whenReady(start) {
+  let started = false;
+  const once = () => { if (!started) { started = true; start(); } };
+  window.addEventListener('ftz-explorer:ready', once, { once: true });
+  window.addEventListener('load', () => setTimeout(once, 5000), { once: true });
+}
+
+if ('serviceWorker' in navigator && location.protocol !== 'file:') whenReady(() => {
   navigator.serviceWorker.register('sw.js').then((registration) => {
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
@@ -72,7 +83,7 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
             run: () => worker.postMessage('skip-waiting'),
           });
         } else {
-          notice('Ready to work offline · 已可离线使用');
+          notice('What you opened now works offline · 已打开的内容可离线使用');
         }
       });
     });
@@ -87,7 +98,7 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   document.addEventListener('click', (event) => {
     if (event.target.closest && event.target.closest('.sw-notice button')) sessionStorage.setItem('ftz-explorer.update', '1');
   }, true);
-}
+});
 
 // Embedded: report the content height to the host page (embed.js sizes the iframe).
 if (new URLSearchParams(location.search).get('embed') === '1' && window.parent !== window) {

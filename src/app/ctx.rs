@@ -34,7 +34,9 @@ pub struct Data {
     index: RwLock<Index>,
     pub catalog: Catalog,
     /// Where the shards are; `None` for a single-file bundle (indexed here, texts at hand).
-    source: Option<Browser>,
+    pub source: Option<Browser>,
+    /// Every file of the manifest (none for a single-file bundle).
+    pub files: Vec<String>,
 }
 
 impl Data {
@@ -145,6 +147,7 @@ impl Ctx {
             texts,
             index,
             source,
+            files,
         } = loaded;
         let catalog = Catalog::build(&bundle, &index);
         let saved: BTreeSet<String> = LocalStorage::get(SAVED_KEY).unwrap_or_default();
@@ -159,6 +162,7 @@ impl Ctx {
                 index: RwLock::new(index),
                 catalog,
                 source,
+                files,
             })),
             state: RwSignal::new(state),
             outcome: RwSignal::new(outcome),

@@ -21,6 +21,19 @@ extern "C" {
     /// The response boot.js already asked for when it was for `url`, else a new fetch.
     #[wasm_bindgen(js_name = takeFetch)]
     fn take_fetch(url: &str) -> js_sys::Promise;
+
+    /// How many of `urls` the data cache holds.
+    #[wasm_bindgen(js_name = countStored)]
+    pub fn count_stored(urls: js_sys::Array) -> js_sys::Promise;
+
+    /// Stores the `urls` the data cache lacks, calling `progress(stored, total, bytes)`;
+    /// resolves to how many could not be stored.
+    #[wasm_bindgen(js_name = storeOffline)]
+    pub fn store_offline(urls: js_sys::Array, progress: &js_sys::Function) -> js_sys::Promise;
+
+    /// Drops the cached files under `base` that `keep` does not list.
+    #[wasm_bindgen(js_name = pruneStored)]
+    pub fn prune_stored(base: &str, keep: js_sys::Array) -> js_sys::Promise;
 }
 
 /// Larger files are refused before they are read.
@@ -84,9 +97,19 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// The address to fetch the file `name` at: the manifest's as given (boot.js
+    /// prefetched it under that string), the others beside it.
     fn url(&self, name: &str) -> String {
         if name == MANIFEST {
             return self.manifest.clone();
+        }
+        self.absolute(name)
+    }
+
+    /// The absolute address of the file `name` (the manifest's own too).
+    pub fn absolute(&self, name: &str) -> String {
+        if name == MANIFEST {
+            return self.base.clone();
         }
         web_sys::Url::new_with_base(name, &self.base)
             .map(|u| u.href())
@@ -134,6 +157,8 @@ pub struct Loaded {
     pub texts: BTreeMap<String, Arc<str>>,
     pub index: Index,
     pub source: Option<Browser>,
+    /// Every file of the manifest (none for a single-file bundle).
+    pub files: Vec<String>,
 }
 
 /// Opens the manifest (or single-file bundle) at `url`.
@@ -172,6 +197,7 @@ pub async fn open(url: &str) -> Result<Loaded, String> {
             texts,
             index,
             source: None,
+            files: Vec::new(),
         });
     }
     let mut opened = store::open_from(&text, &source)
@@ -182,10 +208,12 @@ pub async fn open(url: &str) -> Result<Loaded, String> {
     // the explorer.
     let query = super::url::read().query;
     let _ = store::search(&mut opened.index, &source, &query, true).await;
+    let files = store::files(&opened.manifest, &opened.bundle);
     Ok(Loaded {
         bundle: opened.bundle,
         texts: BTreeMap::new(),
         index: opened.index,
         source: Some(source),
+        files,
     })
 }

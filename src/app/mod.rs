@@ -15,6 +15,7 @@ mod facet_panel;
 mod figures;
 mod header;
 mod load;
+mod offline;
 mod reader;
 mod results;
 mod url;
@@ -132,6 +133,23 @@ pub fn App(loaded: load::Loaded) -> impl IntoView {
             .to_query()
         })
     };
+    // Once the first results are whole (their shards and texts in), the page is ready:
+    // boot.js then registers the service worker, whose precaching must not compete with them.
+    let ready = StoredValue::new(false);
+    Effect::new(move |_| {
+        let idle = ctx
+            .shards
+            .with(|s| s.loading.is_empty() && s.texts.is_empty());
+        let texts_here = ctx.texts.get() > 0 || ctx.data().source.is_none();
+        if idle && texts_here && !ready.get_value() {
+            ready.set_value(true);
+            if let Some(window) = web_sys::window() {
+                if let Ok(event) = web_sys::Event::new("ftz-explorer:ready") {
+                    let _ = window.dispatch_event(&event);
+                }
+            }
+        }
+    });
     Effect::new(move |_| {
         if let Some(body) = web_sys::window()
             .and_then(|w| w.document())
@@ -151,6 +169,7 @@ pub fn App(loaded: load::Loaded) -> impl IntoView {
                 <a class="open-full" href=full() target="_blank" rel="noopener">"Open in the full explorer ↗ · 在完整浏览器中打开"</a>
             })}
             <span class="tagline">{tagline}</span>
+            <offline::OfflineControl/>
         </footer>
     }
 }

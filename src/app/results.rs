@@ -262,7 +262,7 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                 );
             }
             drop(index);
-            exporting.set(false);
+            exporting.try_set(false);
         });
     };
     let list = move || {

@@ -153,6 +153,18 @@ pub async fn open_from(manifest: &str, source: &impl ShardSource) -> Result<Open
     })
 }
 
+/// Every file of a manifest, itself first: what "available offline" means.
+pub fn files(manifest: &Manifest, bundle: &Bundle) -> Vec<String> {
+    let mut out = vec![
+        MANIFEST.to_string(),
+        manifest.documents.clone(),
+        manifest.search.words.clone(),
+    ];
+    out.extend(manifest.search.terms.iter().map(|t| t.1.clone()));
+    out.extend(text_files(bundle, 0..bundle.documents.len()));
+    out
+}
+
 /// The text in the text file `name` (its content `file`), checked against every document
 /// of `bundle` that defers its text to that file.
 pub fn read_text(bundle: &Bundle, name: &str, file: &str) -> Result<String, ShardError> {

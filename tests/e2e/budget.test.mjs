@@ -18,7 +18,12 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // one term shard and the word list (13 KB), plus 18 KB of wasm for the posting-list
 // engine and the shard loader; 432,782 B measured. At the seeds that is a loss; what it
 // buys is a first query that no longer grows with the corpus (ARCHITECTURE.md, Payload).
-const CRITICAL_PATH_BUDGET = 434_000;
+// 438,500 B: the texts travel apart (the seeds' documents' file 32 KB → 8 KB, plus the
+// first page's texts, 10 KB for `q=trade`), and the wasm gained the text loader, the reader's
+// and figures' waiting states and the "Make available offline" control (+19 KB, mostly
+// leptos render effects); 438,188 B measured. At the seeds that is a small loss; at 1,000
+// documents the first screen no longer carries 5 MB of text.
+const CRITICAL_PATH_BUDGET = 438_500;
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -13,27 +13,86 @@ after(async () => { await browser?.close(); });
 
 const count = async (page) => Number((await page.locator('.toolbar .count').textContent()).match(/\d+/)[0]);
 
-test('after the first load everything works with the server stopped', async () => {
+const textsIn = (page) => page.waitForFunction(() => !document.querySelector('.card .pending, .results[aria-busy="true"]'));
+// The offline control's bar is full, and its button has nothing left to do.
+const allStored = (page) => page.waitForFunction(() => {
+  const bar = document.querySelector('.offline progress');
+  return bar && bar.max > 0 && bar.value === bar.max && document.querySelector('#offline').disabled;
+});
+const manifest = JSON.parse(readFileSync(join(DIST, 'data/manifest.json'), 'utf8'));
+
+test('what was opened works offline, and "Make available offline" stores the rest', async () => {
   const { serveDir } = await import('./support.mjs');
   const server = await serveDir(DIST);
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${server.url}?q=trade`);
   await page.locator('.card').first().waitFor();
+  await textsIn(page);
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
   const online = await count(page);
-  await server.close();
+  // What the first visit fetched is stored: the same view, offline, with its texts.
+  await context.setOffline(true);
   await page.reload();
   await page.locator('.card').first().waitFor();
+  await textsIn(page);
   assert.equal(await count(page), online, 'search, offline');
+  assert.ok((await page.locator('.card mark').count()) > 0, 'highlighted texts, offline');
+  // The rest of the corpus, stored on request with its progress shown.
+  await context.setOffline(false);
+  const button = page.locator('#offline');
+  await button.waitFor();
+  await button.click();
+  await allStored(page);
+  assert.match(await button.textContent(), /whole corpus is available offline/);
+  await context.setOffline(true);
+  await page.reload();
+  await allStored(page);
   await page.locator('[data-facet="kind"] li', { hasText: /Measure/ }).locator('input').check();
   await page.waitForFunction(() => location.search.includes('kind=measure'));
   assert.ok((await count(page)) < online, 'facets, offline');
+  await page.locator('#search').fill('区块链');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '区块链');
+  await textsIn(page);
+  assert.ok((await page.locator('.card mark', { hasText: '区块链' }).count()) > 0, 'a query never asked online, offline');
   await page.goto(`${server.url}?doc=004_dac77278a024235c&item=40`);
   await page.locator('.it.selected').waitFor();
   await page.goto(`${server.url}?view=charts`);
   await page.locator('.chart canvas').first().waitFor();
   assert.deepEqual(problems, []);
   await context.close();
+  await server.close();
+});
+
+test('the first visit downloads no file twice, and the worker waits for the first results', async () => {
+  const { serveDir } = await import('./support.mjs');
+  const server = await serveDir(DIST);
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${server.url}?q=${encodeURIComponent('海关')}`);
+  await page.locator('.card').first().waitFor();
+  await textsIn(page);
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await page.locator('#offline').click();
+  await allStored(page);
+  const downloads = new Map();
+  for (const { path, status } of server.log) {
+    if (status === 200) downloads.set(path, (downloads.get(path) ?? 0) + 1);
+  }
+  const twice = [...downloads].filter(([, n]) => n > 1);
+  assert.deepEqual(twice, [], 'files downloaded more than once');
+  // Every file of the corpus was downloaded (exactly once, by the above).
+  const documents = JSON.parse(readFileSync(join(DIST, 'data', manifest.documents), 'utf8')).documents;
+  const corpus = new Set(['manifest.json', manifest.documents, manifest.search.words,
+    ...manifest.search.terms.map(([, f]) => f), ...documents.map((d) => d.deferred.file)]);
+  for (const file of corpus) assert.ok(downloads.has(`/data/${file}`), `${file} stored`);
+  // Nothing was precached before the first results: the worker came after the page's texts.
+  const order = server.log.map((e) => e.path);
+  const worker = order.indexOf('/sw.js');
+  const texts = order.map((p, i) => [p, i]).filter(([p]) => p.startsWith('/data/text.'));
+  assert.ok(worker > 0 && texts.length > 0 && texts[0][1] < worker, `the worker after the first texts: ${order.slice(0, worker + 1)}`);
+  assert.ok(!order.slice(0, worker).some((p) => p.includes('echarts') || p.includes('ftz_charts')), 'no chart file before the worker');
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
 });
 
 test('a host page on another origin embeds a preset view that sizes itself', async () => {

@@ -70,13 +70,16 @@ const MIME = {
 
 /**
  * A static server the test controls (so it can be stopped): serves `dir` under `prefix`,
- * plus `extra` paths with fixed bodies (a JSON string, or { type, body }).
- * Resolves to { origin, url, close }.
+ * plus `extra` paths with fixed bodies (a JSON string, or { type, body }); files carry an
+ * ETag and answer 304 to a request that still matches it. Resolves to { origin, url, log,
+ * close }, `log` listing every file answered as { path, status, bytes }.
  */
 export async function serveDir(dir, { prefix = '/', extra = {} } = {}) {
   const { createServer } = await import('node:http');
   const { readFile, stat } = await import('node:fs/promises');
   const { extname, join, normalize } = await import('node:path');
+  // Every file answered: { path, status, bytes }.
+  const log = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (extra[path] !== undefined) {
@@ -90,9 +93,19 @@ export async function serveDir(dir, { prefix = '/', extra = {} } = {}) {
     if (!file.startsWith(normalize(dir))) { res.writeHead(404); res.end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const info = await stat(file);
+      // Revalidation as static hosts do it: an ETag, and 304 when it still matches.
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+        res.end();
+        log.push({ path, status: 304 });
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', ETag: etag });
       res.end(body);
+      log.push({ path, status: 200, bytes: body.length });
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found');
@@ -107,6 +120,7 @@ export async function serveDir(dir, { prefix = '/', extra = {} } = {}) {
   return {
     origin,
     url: origin + prefix,
+    log,
     close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
   };
 }

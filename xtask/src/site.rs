@@ -150,8 +150,9 @@ fn site_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> crate::Result 
     Ok(())
 }
 
-/// sw.js: precaches this build's files under a cache named after their contents (FNV-1a
-/// over names and bytes — a version stamp, not a security measure).
+/// sw.js: precaches this build's shell — every file but the data, which is cached as it is
+/// used — under a cache named after their contents (FNV-1a over names and bytes, the data
+/// included — a version stamp, not a security measure).
 fn write_service_worker(out: &Path) -> crate::Result {
     let mut files = Vec::new();
     site_files(out, "", &mut files)?;
@@ -165,7 +166,13 @@ fn write_service_worker(out: &Path) -> crate::Result {
         }
     }
     let mut precache = vec!["./".to_string()];
-    precache.extend(files.iter().filter(|f| f.as_str() != "index.html").cloned());
+    let data = format!("{DATA}/");
+    precache.extend(
+        files
+            .iter()
+            .filter(|f| f.as_str() != "index.html" && !f.starts_with(&data))
+            .cloned(),
+    );
     let list = serde_json::to_string(&precache).map_err(|e| e.to_string())?;
     let sw = include_str!("../sw-template.js")
         .replace("__HASH__", &format!("{hash:016x}"))
