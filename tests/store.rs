@@ -360,3 +360,59 @@ fn manifests_that_are_not_ours_are_refused_with_a_reason() {
     let on_disk = std::fs::read_dir(&source.dir).unwrap().count();
     assert_eq!(on_disk, files.len(), "stale shards were removed");
 }
+
+fn gzip(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+/// The data every first screen loads whatever the query: the manifest, the documents'
+/// file (every document without its text) and the word list, gzip -9.
+fn first_screen_data(source: &store::FileSource) -> [usize; 3] {
+    let read = |name: &str| std::fs::read(source.dir.join(name)).unwrap();
+    let manifest = Manifest::from_json(&String::from_utf8(read(store::MANIFEST)).unwrap()).unwrap();
+    [
+        gzip(&read(store::MANIFEST)),
+        gzip(&read(&manifest.documents)),
+        gzip(&read(&manifest.search.words)),
+    ]
+}
+
+/// Byte budgets, deterministic: a ratchet at today's sizes plus a little. The texts and
+/// the term shards are not here: a query loads those of its own results.
+#[test]
+fn the_first_screens_data_stays_within_its_byte_budget() {
+    // The seeds: 0.4 + 8.3 + 4.7 KB measured.
+    let [manifest, documents, words] = first_screen_data(&sharded(
+        &seeds(),
+        "budget-seeds",
+        store::write::SHARD_BYTES,
+    ));
+    assert!(manifest <= 500, "manifest {manifest} B gzip");
+    assert!(documents <= 8_700, "documents {documents} B gzip");
+    assert!(words <= 5_000, "words {words} B gzip");
+    // The scaled corpus, per document: what grows with the corpus. At 20× (100 documents)
+    // 21 B of manifest and 413 B of documents per document were measured, at 200× 16 and
+    // 361 B (the budget for 200× is 1,000 × these).
+    let Some(bundle) = common::scaled() else {
+        return;
+    };
+    let n = bundle.documents.len();
+    let [manifest, documents, words] = first_screen_data(&sharded(
+        &bundle,
+        "budget-scaled",
+        store::write::SHARD_BYTES,
+    ));
+    assert!(
+        manifest <= n * 25,
+        "manifest {manifest} B gzip for {n} documents"
+    );
+    assert!(
+        documents <= n * 440,
+        "documents {documents} B gzip for {n} documents"
+    );
+    // The vocabulary of the seeds' own lines: it grows with the language, not the corpus.
+    assert!(words <= 6_000, "words {words} B gzip");
+}

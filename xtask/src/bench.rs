@@ -1,5 +1,5 @@
-//! `cargo xtask bench [--factor 200] [--out FILE]`: the performance report, on the seeds and
-//! on a corpus scaled `factor` times (default target/bench/REPORT.md):
+//! `cargo xtask bench [--factor 200,2000] [--out FILE]`: the performance report, on the
+//! seeds and on corpora scaled each `factor` times (default target/bench/REPORT.md):
 //!
 //! - build: the release site built from each corpus (`xtask dist`), bundle size against the
 //!   gzip of the raw text;
@@ -9,7 +9,10 @@
 //!   and memory, search latency;
 //! - in headless Chromium (`tests/bench/browser.mjs`): search latency inside the wasm, time
 //!   to first results for a query in the URL, filter → results/facets and filter →
-//!   facets/charts update times, JS heap and wasm memory.
+//!   facets/charts update times, JS heap and wasm memory;
+//! - Pagefind on the same corpora (`pagefind.rs`), measured in the same run: transfer and
+//!   time to first results of its Default UI, its JS API's search time, heap; and both on a
+//!   throttled link. The report gives ours ÷ Pagefind's for each.
 //!
 //! Timings are wall-clock on whatever machine runs it: compare runs of one machine only.
 
@@ -108,13 +111,33 @@ fn scaled_sources(factor: usize) -> crate::Result<Vec<Source>> {
 }
 
 /// The native half, run inside a release build: prints one JSON line per corpus.
-pub fn native(factor: usize) -> crate::Result {
+pub fn native(factors: &[usize]) -> crate::Result {
     println!("{}", measure("seeds (1×)", &seed_sources()?, 50));
-    println!(
-        "{}",
-        measure(&format!("scaled ({factor}×)"), &scaled_sources(factor)?, 5)
-    );
+    for &factor in factors {
+        let reps = if factor > 500 { 2 } else { 5 };
+        println!(
+            "{}",
+            measure(
+                &format!("scaled ({factor}×)"),
+                &scaled_sources(factor)?,
+                reps
+            )
+        );
+    }
     Ok(())
+}
+
+/// `--factor 200,2000`: the scaled corpora to measure.
+pub fn factors(list: &str) -> crate::Result<Vec<usize>> {
+    list.split(',')
+        .map(|f| {
+            f.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| format!("--factor {list}: not a list of whole numbers ≥ 1"))
+        })
+        .collect()
 }
 
 fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
@@ -124,8 +147,9 @@ fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
+pub fn run(factors: &[usize], out: Option<PathBuf>) -> crate::Result {
     let out = out.unwrap_or_else(|| root().join("target/bench/REPORT.md"));
+    let list: Vec<String> = factors.iter().map(|f| f.to_string()).collect();
     // Native: this tool again, optimised.
     let native = cargo()
         .args([
@@ -138,7 +162,7 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
             "bench-native",
             "--factor",
         ])
-        .arg(factor.to_string())
+        .arg(list.join(","))
         .current_dir(root())
         .output()
         .map_err(|e| e.to_string())?;
@@ -150,43 +174,65 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
     }
     let native = json_lines(&native.stdout);
 
-    // The release site from each corpus (the same command a deploy runs), timed; the
-    // scaled site's bundle is then served beside the seeds' site for the browser runs.
+    // The release site from each corpus (the same command a deploy runs), timed; each
+    // scaled site's data is then served beside the seeds' site for the browser runs, and
+    // every corpus also as a Pagefind site, indexed by Pagefind's own CLI.
     setup::npm_packages()?;
     setup::chromium()?;
-    let scaled_dir = root().join("target/bench/scaled-corpus");
-    crate::scale::run(&root().join("seeds"), factor, &scaled_dir)?;
     let dist = root().join("target/bench/site");
-    let scaled_site = root().join("target/bench/site-scaled");
-    let t = Instant::now();
-    site::build(Some(&scaled_dir), &scaled_site)?;
-    let build_scaled_s = ms(t) / 1000.0;
-    let t = Instant::now();
-    site::build(None, &dist)?;
-    let build_seeds_s = ms(t) / 1000.0;
-    // Single-file bundles for the wasm's own search timing; the scaled manifest + shards
-    // for the page, as a visitor would open them.
-    for (site_dir, name) in [
-        (&dist, "bench-seeds.json"),
-        (&scaled_site, "bench-scaled.json"),
-    ] {
-        std::fs::copy(site::documents_file(site_dir)?, dist.join(name))
-            .map_err(|e| e.to_string())?;
+    let mut builds = Vec::new();
+    let mut scaled = Vec::new();
+    for &factor in factors {
+        let corpus = root().join(format!("target/bench/scaled-corpus-{factor}"));
+        crate::scale::run(&root().join("seeds"), factor, &corpus)?;
+        let site_dir = root().join(format!("target/bench/site-scaled-{factor}"));
+        let t = Instant::now();
+        let built = site::build(Some(&corpus), &site_dir)?;
+        builds.push((format!("scaled ({factor}×)"), ms(t) / 1000.0));
+        // build.rs writes its bundle to the same place for every corpus: kept now.
+        let bundle = root().join(format!("target/bench/bundle-{factor}.json"));
+        std::fs::copy(&built, &bundle).map_err(|e| e.to_string())?;
+        scaled.push((factor, site_dir, bundle));
     }
-    copy_tree(&scaled_site.join(site::DATA), &dist.join("bench-scaled"))?;
-    let builds = [("seeds (1×)", build_seeds_s), ("scaled", build_scaled_s)];
+    let t = Instant::now();
+    let seeds_bundle = site::build(None, &dist)?;
+    builds.insert(0, ("seeds (1×)".to_string(), ms(t) / 1000.0));
+    // Whole bundles (texts and all) for the wasm's own search timing and for Pagefind.
+    std::fs::copy(&seeds_bundle, dist.join("bench-seeds.json")).map_err(|e| e.to_string())?;
+    crate::pagefind::site(&seeds_bundle, &dist.join("bench-pagefind-seeds"))?;
+    let mut corpora = vec![serde_json::json!({
+        "name": "seeds (1×)", "url": "", "json": "bench-seeds.json",
+        "pagefind": "bench-pagefind-seeds/", "reps": 50, "loads": 7, "throttled": true,
+    })];
+    for (factor, site_dir, bundle) in &scaled {
+        std::fs::copy(bundle, dist.join(format!("bench-scaled-{factor}.json")))
+            .map_err(|e| e.to_string())?;
+        copy_tree(
+            &site_dir.join(site::DATA),
+            &dist.join(format!("bench-scaled-{factor}")),
+        )?;
+        crate::pagefind::site(bundle, &dist.join(format!("bench-pagefind-{factor}")))?;
+        corpora.push(serde_json::json!({
+            "name": format!("scaled ({factor}×)"),
+            "url": format!("bench-scaled-{factor}/manifest.json"),
+            "json": format!("bench-scaled-{factor}.json"),
+            "pagefind": format!("bench-pagefind-{factor}/"),
+            "reps": if *factor > 500 { 2 } else { 5 },
+            "loads": 3,
+            "throttled": *factor <= 200,
+        }));
+    }
 
     let addr = server::spawn(&dist).map_err(|e| e.to_string())?;
-    let corpora = serde_json::json!([
-        {"name": "seeds (1×)", "url": "", "json": "bench-seeds.json", "reps": 50, "loads": 7},
-        {"name": format!("scaled ({factor}×)"), "url": "bench-scaled/manifest.json", "json": "bench-scaled.json", "reps": 5, "loads": 3},
-    ]);
     let queries_file = root().join("xtask/src/bench_queries.txt");
     let browser = Command::new("node")
         .arg(root().join("tests/bench/browser.mjs"))
         .env("FTZ_BASE_URL", format!("http://{addr}/"))
         .env("FTZ_BENCH_QUERIES", &queries_file)
-        .env("FTZ_BENCH_CORPORA", corpora.to_string())
+        .env(
+            "FTZ_BENCH_CORPORA",
+            serde_json::Value::from(corpora).to_string(),
+        )
         .current_dir(root())
         .output()
         .map_err(|e| e.to_string())?;
@@ -197,7 +243,7 @@ pub fn run(factor: usize, out: Option<PathBuf>) -> crate::Result {
         ));
     }
     let browser = json_lines(&browser.stdout);
-    let report = report(factor, &builds, &native, &browser, &dist);
+    let report = report(factors, &builds, &native, &browser, &dist);
     if let Some(parent) = out.parent() {
         std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
     }
@@ -238,20 +284,114 @@ fn of_kind<'a>(lines: &'a [serde_json::Value], kind: &str) -> Vec<&'a serde_json
     lines.iter().filter(|l| l["kind"] == kind).collect()
 }
 
+/// The gzip bytes of the files of a request path (as served from `dist`).
+fn path_gzip(dist: &Path, path: &serde_json::Value) -> usize {
+    path.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| p.as_str())
+                .map(|p| {
+                    let p = p.trim_start_matches('/');
+                    let p = if p.is_empty() || p.ends_with('/') {
+                        format!("{p}index.html")
+                    } else {
+                        p.to_string()
+                    };
+                    sizes(dist, &p).1
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn num(v: &serde_json::Value, key: &str) -> Option<f64> {
+    v.get(key).and_then(|n| n.as_f64())
+}
+
+fn ratio(ours: Option<f64>, theirs: Option<f64>) -> String {
+    match (ours, theirs) {
+        (Some(a), Some(b)) if b > 0.0 => format!("{:.2}×", a / b),
+        _ => "–".into(),
+    }
+}
+
+/// The side-by-side table against Pagefind, and the throttled row.
+fn against_pagefind(browser: &[serde_json::Value], dist: &Path) -> String {
+    let mut s = String::from(
+        "\n## Against Pagefind (same corpus as HTML pages, same query `trade`, same run)\n\n\
+         Pagefind 1.6.0 (the npm package's CLI, `--force-language zh` so that one index holds both \
+         languages) with its Default UI searching `?q=trade` on load; first results: a result \
+         excerpt in the DOM. Ours: a result card with its text. Transfer: gzip -9 of every file \
+         requested before the first results. Heap: JS heap after a GC (ours also counts the wasm's \
+         linear memory; Pagefind's wasm memory is not visible to the page and not counted). Search: \
+         ours inside the wasm, Pagefind's JS API `search()` with its chunks loaded. Ratio: ours ÷ \
+         Pagefind's (below 1 is better).\n\n\
+         | corpus | transfer, ours | Pagefind | ratio | first results, ours | Pagefind | ratio | heap, ours | Pagefind | search p95, ours | Pagefind | ratio |\n\
+         |---|---|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    let pages = of_kind(browser, "page");
+    let searches = of_kind(browser, "search");
+    for pf in of_kind(browser, "pagefind") {
+        let corpus = &pf["corpus"];
+        let Some(ours) = pages.iter().find(|p| &p["corpus"] == corpus) else {
+            continue;
+        };
+        let search = searches.iter().find(|p| &p["corpus"] == corpus);
+        let (ours_bytes, their_bytes) =
+            (path_gzip(dist, &ours["path"]), path_gzip(dist, &pf["path"]));
+        let heap =
+            num(ours, "js_heap_bytes").map(|j| j + num(ours, "wasm_memory_bytes").unwrap_or(0.0));
+        let ours_p95 = search.and_then(|s| num(s, "p95_ms"));
+        s += &format!(
+            "| {} | {} | {} | {} | {} ms | {} ms | {} | {} | {} | {} ms | {} ms | {} |\n",
+            f(pf, "corpus"),
+            kb(ours_bytes),
+            kb(their_bytes),
+            ratio(Some(ours_bytes as f64), Some(their_bytes as f64)),
+            f(ours, "first_results_ms"),
+            f(pf, "first_results_ms"),
+            ratio(num(ours, "first_results_ms"), num(pf, "first_results_ms")),
+            heap.map_or("–".into(), |b| format!("{:.1} MiB", b / 1048576.0)),
+            mib(pf, "js_heap_bytes"),
+            ours_p95.map_or("–".into(), |v| format!("{v:.3}")),
+            f(pf, "p95_ms"),
+            ratio(ours_p95, num(pf, "p95_ms")),
+        );
+    }
+    let throttled = of_kind(browser, "throttled");
+    if !throttled.is_empty() {
+        s += "\nThrottled (Chromium's network emulation: 1.6 Mbit/s down, 150 ms round trip; median of 2 \
+              fresh loads), navigation → first results:\n\n\
+              | corpus | ours | Pagefind Default UI | ratio |\n|---|---|---|---|\n";
+        for t in throttled {
+            s += &format!(
+                "| {} | {} ms | {} ms | {} |\n",
+                f(t, "corpus"),
+                f(t, "explorer_ms"),
+                f(t, "pagefind_ms"),
+                ratio(num(t, "explorer_ms"), num(t, "pagefind_ms"))
+            );
+        }
+    }
+    s
+}
+
 fn report(
-    factor: usize,
-    builds: &[(&str, f64)],
+    factors: &[usize],
+    builds: &[(String, f64)],
     native: &[serde_json::Value],
     browser: &[serde_json::Value],
     dist: &Path,
 ) -> String {
+    let scaled: Vec<String> = factors.iter().map(|f| format!("{f}×")).collect();
     let mut s = format!(
-        "# ftz-explorer benchmark\n\nCorpora: the seeds, and {factor}× the seeds (`cargo xtask scale`: \
+        "# ftz-explorer benchmark\n\nCorpora: the seeds, and {} the seeds (`cargo xtask scale`: \
          recombined seed lines). {} fixed queries (half Chinese, half English, with prefixes and \
          typos; `xtask/src/bench_queries.txt`), run in typing mode. Wall-clock times of one \
          machine: compare runs of the same machine only.\n\n## Build\n\n\
          | corpus | release site build (`xtask dist`, incremental) | text | text gzip | bundle | bundle gzip | bundle gzip ÷ text gzip |\n\
          |---|---|---|---|---|---|---|\n",
+        scaled.join(", "),
         queries().len()
     );
     for (n, (_, build_s)) in native.iter().zip(builds) {
@@ -370,6 +510,7 @@ fn report(
             mib(p, "wasm_memory_bytes")
         );
     }
+    s += &against_pagefind(browser, dist);
     s
 }
 

@@ -7,6 +7,7 @@ mod bench;
 mod bundle;
 mod fuzz;
 mod keys;
+mod pagefind;
 mod query;
 mod scale;
 mod server;
@@ -42,7 +43,9 @@ cargo xtask <command> [options]
   a warning.
   --skip-unreadable (serve, dist, bundle, audit) turns a file that cannot be read into a
   warning instead of stopping the build (build.rs: FTZ_SKIP_UNREADABLE=1).
-  bench [--factor 200] [--out FILE]    measure ingest, index and search, natively and in Chromium
+  bench [--factor 200,2000] [--out FILE]
+                                       measure ingest, index and search, natively and in
+                                       Chromium, against Pagefind on the same corpora
   fuzz [--cases 100000]                the fuzz suites (tests/fuzz_*.rs), optimised, with N inputs
                                        each (every `cargo test` runs 500)
 ";
@@ -182,7 +185,7 @@ fn run(raw: &[String]) -> Result {
             args.allow_only(&["seeds", "out", "skip-unreadable"], 0)?;
             skip_unreadable_in_build(&args);
             let out = args.path("out").unwrap_or_else(|| root().join("dist"));
-            site::build(args.path("seeds").as_deref(), &out)
+            site::build(args.path("seeds").as_deref(), &out).map(|_| ())
         }
         "bundle" => {
             args.allow_only(&["out", "shards", "skip-unreadable"], 1)?;
@@ -235,11 +238,12 @@ fn run(raw: &[String]) -> Result {
         }
         "bench" => {
             args.allow_only(&["factor", "out"], 0)?;
-            bench::run(factor(&args, 200)?, args.path("out"))
+            let factors = bench::factors(args.option("factor").unwrap_or("200,2000"))?;
+            bench::run(&factors, args.path("out"))
         }
         "bench-native" => {
             args.allow_only(&["factor"], 0)?;
-            bench::native(factor(&args, 200)?)
+            bench::native(&bench::factors(args.option("factor").unwrap_or("200"))?)
         }
         "scale" => {
             args.allow_only(&["factor", "out", "seeds"], 0)?;

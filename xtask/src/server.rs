@@ -1,6 +1,7 @@
-//! A small static file server (std only) for `serve` and the browser tests. Serves one
+//! A small static file server for `serve`, the bench and the browser tests. Serves one
 //! folder on 127.0.0.1, GET and HEAD only, with the MIME types a static host would send
-//! (`application/wasm` matters for streaming compilation). Never serves outside the folder.
+//! (`application/wasm` matters for streaming compilation) and, as hosts do, gzip for text
+//! and wasm when the browser accepts it. Never serves outside the folder.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -40,9 +41,14 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
+    // Of the headers only Accept-Encoding changes the answer.
     let mut header = String::new();
+    let mut gzip = false;
     while reader.read_line(&mut header)? > 2 {
+        let lower = header.to_ascii_lowercase();
+        if let Some(value) = lower.strip_prefix("accept-encoding:") {
+            gzip = value.split(',').any(|e| e.trim().starts_with("gzip"));
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -52,6 +58,17 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
     match resolve(root, target) {
         Some(path) => match std::fs::read(&path) {
+            Ok(body) if gzip && compressible(&path) => {
+                let body = compressed(&path, &body);
+                respond_with(
+                    &mut stream,
+                    200,
+                    content_type(&path),
+                    &body,
+                    method == "HEAD",
+                    "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n",
+                )
+            }
             Ok(body) => respond(
                 &mut stream,
                 200,
@@ -129,12 +146,54 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// What a static host compresses on the fly: text and wasm (Pagefind's own files come
+/// compressed already).
+fn compressible(path: &Path) -> bool {
+    let kind = content_type(path);
+    kind.starts_with("text/")
+        || kind.starts_with("application/") && kind != "application/octet-stream"
+        || kind == "image/svg+xml"
+}
+
+/// The gzip of a file (level 6, as hosts do), kept per path and size so that repeated
+/// requests do not pay for it again.
+fn compressed(path: &Path, body: &[u8]) -> Vec<u8> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<(PathBuf, usize), Vec<u8>>>> = OnceLock::new();
+    let key = (path.to_path_buf(), body.len());
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return hit;
+    }
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let gz = encoder
+        .write_all(body)
+        .and_then(|_| encoder.finish())
+        .unwrap_or_default();
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, gz.clone());
+    }
+    gz
+}
+
 fn respond(
     stream: &mut TcpStream,
     status: u16,
     content_type: &str,
     body: &[u8],
     head_only: bool,
+) -> std::io::Result<()> {
+    respond_with(stream, status, content_type, body, head_only, "")
+}
+
+fn respond_with(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+    head_only: bool,
+    extra: &str,
 ) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
@@ -144,7 +203,7 @@ fn respond(
     write!(
         stream,
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     )?;
     if !head_only {
@@ -194,5 +253,25 @@ mod tests {
         assert!(index.starts_with("HTTP/1.1 200 OK"), "{index}");
         assert!(index.contains("text/html") && index.contains("<div id=\"app\""));
         assert!(get("/../Cargo.toml").starts_with("HTTP/1.1 404"));
+        // Compressed when asked, and the same bytes once inflated.
+        let mut s = TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET /style.css HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        s.read_to_end(&mut response).unwrap();
+        let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&response[..split]);
+        assert!(head.contains("Content-Encoding: gzip"), "{head}");
+        let mut css = String::new();
+        flate2::read::GzDecoder::new(&response[split + 4..])
+            .read_to_string(&mut css)
+            .unwrap();
+        assert_eq!(
+            css,
+            std::fs::read_to_string(crate::root().join("public/style.css")).unwrap()
+        );
     }
 }

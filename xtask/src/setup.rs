@@ -62,6 +62,32 @@ pub fn npm_packages() -> crate::Result {
         .current_dir(&root))
 }
 
+/// The Pagefind version `cargo xtask bench` compares against.
+pub const PAGEFIND_VERSION: &str = "1.6.0";
+
+/// Pagefind's CLI (the npm package, which fetches its binary), installed under
+/// target/tools/pagefind for the bench only: the tests never need it.
+pub fn pagefind() -> crate::Result<PathBuf> {
+    let dir = root().join("target/tools/pagefind");
+    let bin = dir.join("node_modules/.bin/pagefind");
+    let version = output_of(Command::new(&bin).arg("--version"));
+    if version.is_some_and(|v| v.contains(PAGEFIND_VERSION)) {
+        return Ok(bin);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    run(Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            "--prefix",
+        ])
+        .arg(&dir)
+        .arg(format!("pagefind@{PAGEFIND_VERSION}")))?;
+    Ok(bin)
+}
+
 /// The wasm-bindgen test runner of the pinned version, installed under target/tools.
 pub fn test_runner() -> crate::Result<PathBuf> {
     let tools = root().join("target/tools");

@@ -21,7 +21,9 @@ const BINARIES: [(&str, &str); 2] = [
     ("ftz-charts", "ftz_charts"),
 ];
 
-pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
+/// Builds the site into `out`; returns the whole bundle it was made from (build.rs's
+/// `bundle.json`, texts and all).
+pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result<std::path::PathBuf> {
     setup::wasm_target()?;
     let mut cmd = cargo();
     cmd.args(["build", "--release", "--target", WASM_TARGET])
@@ -56,7 +58,8 @@ pub fn build(seeds: Option<&Path>, out: &Path) -> crate::Result {
     write_data(&bundle, &out.join(DATA))?;
     build_echarts(out)?;
     write_service_worker(out)?;
-    report_sizes(out)
+    report_sizes(out)?;
+    Ok(bundle)
 }
 
 /// wasm-bindgen (as a library) over one release wasm binary, writing `<name>.js` and
@@ -89,15 +92,6 @@ fn write_data(bundle: &Path, dir: &Path) -> crate::Result {
     ftz_explorer::store::write::write_dir(&bundle, dir, ftz_explorer::store::write::SHARD_BYTES)
         .map_err(|e| format!("{}: {e}", dir.display()))?;
     Ok(())
-}
-
-/// The documents file (a whole bundle without its index) of the site's data folder.
-pub fn documents_file(site: &Path) -> crate::Result<std::path::PathBuf> {
-    let dir = site.join(DATA);
-    let path = dir.join(ftz_explorer::store::MANIFEST);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let manifest = ftz_explorer::store::Manifest::from_json(&text).map_err(|e| e.to_string())?;
-    Ok(dir.join(manifest.documents))
 }
 
 /// The OUT_DIR of this package's build script, from `cargo build --message-format=json`.
