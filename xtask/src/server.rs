@@ -160,7 +160,8 @@ fn compressible(path: &Path) -> bool {
 fn compressed(path: &Path, body: &[u8]) -> Vec<u8> {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
-    static CACHE: OnceLock<Mutex<HashMap<(PathBuf, usize), Vec<u8>>>> = OnceLock::new();
+    type Compressed = HashMap<(PathBuf, usize), Vec<u8>>;
+    static CACHE: OnceLock<Mutex<Compressed>> = OnceLock::new();
     let key = (path.to_path_buf(), body.len());
     let cache = CACHE.get_or_init(Default::default);
     if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
