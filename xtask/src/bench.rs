@@ -284,24 +284,28 @@ fn of_kind<'a>(lines: &'a [serde_json::Value], kind: &str) -> Vec<&'a serde_json
     lines.iter().filter(|l| l["kind"] == kind).collect()
 }
 
-/// The gzip bytes of the files of a request path (as served from `dist`).
-fn path_gzip(dist: &Path, path: &serde_json::Value) -> usize {
+/// The site's files of a request path (URL paths; a folder is its index.html).
+fn path_files(path: &serde_json::Value) -> Vec<String> {
     path.as_array()
         .map(|a| {
             a.iter()
                 .filter_map(|p| p.as_str())
                 .map(|p| {
                     let p = p.trim_start_matches('/');
-                    let p = if p.is_empty() || p.ends_with('/') {
+                    if p.is_empty() || p.ends_with('/') {
                         format!("{p}index.html")
                     } else {
                         p.to_string()
-                    };
-                    sizes(dist, &p).1
+                    }
                 })
-                .sum()
+                .collect()
         })
-        .unwrap_or(0)
+        .unwrap_or_default()
+}
+
+/// The gzip bytes of the files of a request path (as served from `dist`).
+fn path_gzip(dist: &Path, path: &serde_json::Value) -> usize {
+    path_files(path).iter().map(|p| sizes(dist, p).1).sum()
 }
 
 fn num(v: &serde_json::Value, key: &str) -> Option<f64> {
@@ -418,22 +422,7 @@ fn report(
     }
     let pages = of_kind(browser, "page");
     if let Some(seeds) = pages.first() {
-        let path: Vec<String> = seeds["path"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|p| p.as_str())
-                    .map(|p| {
-                        let p = p.trim_start_matches('/');
-                        if p.is_empty() {
-                            "index.html".to_string()
-                        } else {
-                            p.to_string()
-                        }
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let path = path_files(&seeds["path"]);
         let total: usize = path.iter().map(|p| sizes(dist, p).1).sum();
         s += &format!(
             "\nCritical path (every file the browser fetched before the first results of `?q=trade`, \
