@@ -51,7 +51,7 @@ impl<'a> Unpack<'a> {
     }
 
     /// The next number; an error for a foreign char, a cut-off number or one over `u32`.
-    pub fn next(&mut self) -> Result<u32, String> {
+    pub fn number(&mut self) -> Result<u32, String> {
         let mut n: u64 = 0;
         let mut shift = 0;
         loop {
@@ -86,7 +86,7 @@ mod tests {
         }
         let mut r = Unpack::new(&text);
         for &v in &values {
-            assert_eq!(r.next(), Ok(v));
+            assert_eq!(r.number(), Ok(v));
         }
         assert!(r.is_done());
         let one = |v| {
@@ -100,8 +100,8 @@ mod tests {
 
     #[test]
     fn damage_is_an_error() {
-        assert!(Unpack::new("w").next().is_err());
-        assert!(Unpack::new("!").next().is_err());
-        assert!(Unpack::new("-------0").next().is_err());
+        assert!(Unpack::new("w").number().is_err());
+        assert!(Unpack::new("!").number().is_err());
+        assert!(Unpack::new("-------0").number().is_err());
     }
 }

@@ -97,7 +97,7 @@ impl PostingList {
         let mut id: u64 = 0;
         let mut first = true;
         while !r.is_done() {
-            let gap = r.next()? as u64;
+            let gap = r.number()? as u64;
             if gap == 0 && !first {
                 return Err("a posting list repeats an item".into());
             }
@@ -106,17 +106,17 @@ impl PostingList {
             if id >= items as u64 {
                 return Err(format!("a posting names item {id} of {items}"));
             }
-            let weight = r.next()?;
+            let weight = r.number()?;
             if weight == 0 || weight > SCALE as u32 {
                 return Err(format!("a posting weight of {weight}"));
             }
-            let count = r.next()? as usize;
+            let count = r.number()? as usize;
             if list.starts.is_empty() {
                 list.starts.push(0);
             }
             let mut at: u64 = 0;
             for _ in 0..count {
-                at += r.next()? as u64;
+                at += r.number()? as u64;
                 list.positions
                     .push(u32::try_from(at).map_err(|_| "a position beyond u32")?);
             }
