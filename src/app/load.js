@@ -8,15 +8,21 @@
 const DATA = 'ftz-explorer-data';
 const cacheable = () => typeof caches !== 'undefined' && globalThis.isSecureContext;
 
+// Stores being written; a count waits for them, so that it includes what just arrived.
+const writing = new Set();
+
 function remember(url, response) {
   // Once the worker controls the page it stores what passes through it.
   if (!cacheable() || (navigator.serviceWorker && navigator.serviceWorker.controller)) return;
-  response.then((r) => {
+  const done = response.then((r) => {
     if (r.ok && new URL(r.url || url, location.href).origin === location.origin) {
       const copy = r.clone();
-      caches.open(DATA).then((cache) => cache.put(url, copy)).catch(() => {});
+      return caches.open(DATA).then((cache) => cache.put(url, copy));
     }
-  }, () => {});
+    return undefined;
+  }).catch(() => {});
+  writing.add(done);
+  done.finally(() => writing.delete(done));
 }
 
 export function takeFetch(url) {
@@ -30,6 +36,7 @@ export function takeFetch(url) {
 // How many of `urls` the data cache holds (0 where there is no cache).
 export async function countStored(urls) {
   if (!cacheable()) return 0;
+  await Promise.all([...writing]);
   const cache = await caches.open(DATA);
   const hits = await Promise.all(urls.map((u) => cache.match(u, { ignoreSearch: true })));
   return hits.filter(Boolean).length;

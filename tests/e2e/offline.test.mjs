@@ -71,6 +71,9 @@ test('the first visit downloads no file twice, and the worker waits for the firs
   await page.locator('.card').first().waitFor();
   await textsIn(page);
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  // The control counts what the visit stored: every data file fetched so far.
+  const fetched = new Set(server.log.filter((e) => e.path.startsWith('/data/')).map((e) => e.path));
+  await page.locator('#offline', { hasText: `${fetched.size} / ` }).waitFor();
   await page.locator('#offline').click();
   await allStored(page);
   const downloads = new Map();
