@@ -91,6 +91,56 @@ pub fn html_lang(lang: Lang) -> &'static str {
     }
 }
 
+/// What the source page says about itself: issuer, publication date, subject, keywords,
+/// index number, a number the text does not state, and a link to the original page (http
+/// and https addresses only).
+pub fn page_facts(page: &crate::model::PageInfo, ui: UiLang) -> impl IntoView {
+    let t = |key| crate::explore::i18n::t(ui, key);
+    let published = page.published.as_ref().map(|value| {
+        let date = crate::model::DocDate {
+            value: Some(value.clone()),
+            precision: crate::model::DatePrecision::Day,
+            source: crate::model::DateSource::Stated,
+            evidence: None,
+            note: None,
+        };
+        date_label(&date, ui)
+    });
+    let rows: Vec<(&str, String)> = [
+        ("page_issuer", page.issuer.clone()),
+        ("page_published", published),
+        ("page_number", page.number.clone()),
+        (
+            "page_subject",
+            (!page.subjects.is_empty()).then(|| page.subjects.join(" › ")),
+        ),
+        (
+            "page_keywords",
+            (!page.keywords.is_empty()).then(|| page.keywords.join("、")),
+        ),
+        ("page_index", page.index_no.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| value.map(|v| (t(key), v)))
+    .collect();
+    let link = page
+        .url
+        .clone()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .map(|url| {
+            let href = url.clone();
+            view! {
+                <dt>{t("page_url")}</dt>
+                <dd><a href=href rel="noopener noreferrer nofollow" target="_blank">{url}</a></dd>
+            }
+        });
+    let rows = rows
+        .into_iter()
+        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+        .collect_view();
+    view! { <dl class="reader-page">{rows}{link}</dl> }
+}
+
 #[component]
 pub fn DocumentList(
     bundle: Arc<Bundle>,
