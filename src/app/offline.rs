@@ -122,7 +122,9 @@ pub fn OfflineControl() -> impl IntoView {
         Stored::Failed(missing) => (false, total - missing.min(total)),
     };
     view! {
-        <p class="offline" role="status">
+        // Hidden until the count is known (or on a page that cannot keep files): a button
+        // with nothing to say has no accessible name.
+        <p class="offline" role="status" hidden=move || stored.get() == Stored::Unknown>
             <button type="button" class="switch" id="offline" on:click=store
                 disabled=move || state().0 || matches!(stored.get(), Stored::Storing(_))>
                 {label}
