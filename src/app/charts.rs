@@ -254,14 +254,12 @@ fn largest_figures(
         .map(|r| {
             let doc = &data.bundle.documents[r.doc as usize];
             let f = &doc.figures[r.figure as usize];
-            let slice = |span| data.slice(r.doc as usize, span);
-            (
-                slice(f.span).unwrap_or_else(|| format_figure(f.value, f.upper)),
-                f.value,
-                doc.id.clone(),
-                f.item,
-                slice(f.sentence).unwrap_or_default(),
-            )
+            let text = data.figure_text(r.doc as usize, r.figure as usize);
+            let (written, sentence) = match text {
+                Some(t) => (t.written, t.sentence),
+                None => (format_figure(f.value, f.upper), String::new()),
+            };
+            (written, f.value, doc.id.clone(), f.item, sentence)
         })
         .collect()
 }

@@ -14,7 +14,7 @@ use super::url;
 use crate::explore::facets::Catalog;
 use crate::explore::state::{State, UiLang};
 use crate::explore::{explore, i18n, Outcome};
-use crate::model::{Bundle, Document, Span};
+use crate::model::{Bundle, Document, Span, TextFile};
 use crate::search::{bitset::BitSet, Index};
 use crate::store::ShardSource;
 use gloo_storage::{LocalStorage, Storage};
@@ -27,10 +27,18 @@ const SAVED_KEY: &str = "ftz-explorer.saved";
 
 /// What start-up loaded: the bundle, its search index (which grows as shards arrive), its
 /// texts (as they arrive) and facet catalog.
+/// A figure as its text writes it: the words, the sentence, and where in the sentence
+/// (in chars) the words start.
+pub struct FigureText {
+    pub written: String,
+    pub sentence: String,
+    pub at: usize,
+}
+
 pub struct Data {
     /// Every document, its text deferred (`model::DeferredText`): the texts are in `texts`.
     pub bundle: Arc<Bundle>,
-    texts: RwLock<BTreeMap<String, Arc<str>>>,
+    texts: RwLock<BTreeMap<String, Arc<TextFile>>>,
     index: RwLock<Index>,
     pub catalog: Catalog,
     /// Where the shards are; `None` for a single-file bundle (indexed here, texts at hand).
@@ -44,24 +52,45 @@ impl Data {
         self.index.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The text of document `doc`, once it is here.
-    pub fn text(&self, doc: usize) -> Option<Arc<str>> {
-        let file = &self.bundle.documents.get(doc)?.deferred.as_ref()?.file;
+    /// The text file of document `doc`, once it is here.
+    fn file(&self, doc: usize) -> Option<(&Document, Arc<TextFile>)> {
+        let document = self.bundle.documents.get(doc)?;
         let texts = self.texts.read().unwrap_or_else(|e| e.into_inner());
-        texts.get(file).cloned()
+        Some((
+            document,
+            texts.get(&document.deferred.as_ref()?.file)?.clone(),
+        ))
     }
 
-    /// The text of a span of document `doc`, once the text is here.
-    pub fn slice(&self, doc: usize, span: Span) -> Option<String> {
-        self.text(doc)
-            .and_then(|t| span.slice(&t).map(str::to_string))
+    /// Whether the text of document `doc` is here.
+    pub fn has_text(&self, doc: usize) -> bool {
+        self.file(doc).is_some()
+    }
+
+    /// The text of item `item` of document `doc`, once the text is here.
+    pub fn item_text(&self, doc: usize, item: usize) -> Option<String> {
+        let (document, file) = self.file(doc)?;
+        let span = document.item_span_in(&file, item)?;
+        span.slice(&file.text).map(str::to_string)
+    }
+
+    /// Figure `figure` of document `doc` as written, in its sentence, once the text is here.
+    pub fn figure_text(&self, doc: usize, figure: usize) -> Option<FigureText> {
+        let (document, file) = self.file(doc)?;
+        let (span, sentence) = document.figure_spans_in(&file, figure)?;
+        let slice = |span: Span| span.slice(&file.text).unwrap_or("");
+        Some(FigureText {
+            written: slice(span).to_string(),
+            sentence: slice(sentence).to_string(),
+            at: slice(Span(sentence.0, span.0)).chars().count(),
+        })
     }
 
     /// Document `doc` with its text, once the text is here.
     pub fn document(&self, doc: usize) -> Option<Document> {
-        let text = self.text(doc)?;
-        let mut document = self.bundle.documents.get(doc)?.clone();
-        document.restore_text(text.to_string()).ok()?;
+        let (document, file) = self.file(doc)?;
+        let mut document = document.clone();
+        document.restore_text((*file).clone()).ok()?;
         Some(document)
     }
 
@@ -69,8 +98,8 @@ impl Data {
     pub fn with_texts(&self, docs: &[usize]) -> Bundle {
         let mut bundle = (*self.bundle).clone();
         for &d in docs {
-            if let Some(text) = self.text(d) {
-                let _ = bundle.documents[d].restore_text(text.to_string());
+            if let Some((_, file)) = self.file(d) {
+                let _ = bundle.documents[d].restore_text((*file).clone());
             }
         }
         bundle

@@ -55,40 +55,29 @@ pub fn FiguresView() -> impl IntoView {
             .map(|r| {
                 let doc = &data.bundle.documents[r.doc as usize];
                 let f = &doc.figures[r.figure as usize];
-                let text = data.text(r.doc as usize);
-                let slice = |span: crate::model::Span| {
-                    text.as_deref().and_then(|t| span.slice(t)).unwrap_or("")
-                };
-                let sentence = slice(f.sentence).to_string();
-                let between = crate::model::Span(f.sentence.0, f.span.0);
-                let start = slice(between).chars().count();
-                let len = slice(f.span).chars().count();
-                let snippet = Snippet {
-                    start: 0,
-                    end: sentence.chars().count(),
-                    ranges: vec![(start, start + len)],
-                };
-                let written = if text.is_some() {
-                    slice(f.span).to_string()
-                } else {
-                    format_figure(f.value, f.upper)
-                };
-                // Until the text is here, the sentence cell says so.
-                let (sentence, snippet) = match text {
-                    Some(_) => (sentence, snippet),
-                    None => {
-                        let wait = ctx.t("text_loading").to_string();
-                        let end = wait.chars().count();
-                        (
-                            wait,
-                            Snippet {
+                // Until the text is here, the sentence cell says so and the figure is its value.
+                let (written, sentence, snippet) =
+                    match data.figure_text(r.doc as usize, r.figure as usize) {
+                        Some(t) => {
+                            let len = t.written.chars().count();
+                            let snippet = Snippet {
+                                start: 0,
+                                end: t.sentence.chars().count(),
+                                ranges: vec![(t.at, t.at + len)],
+                            };
+                            (t.written, t.sentence, snippet)
+                        }
+                        None => {
+                            let wait = ctx.t("text_loading").to_string();
+                            let end = wait.chars().count();
+                            let snippet = Snippet {
                                 start: 0,
                                 end,
                                 ranges: Vec::new(),
-                            },
-                        )
-                    }
-                };
+                            };
+                            (format_figure(f.value, f.upper), wait, snippet)
+                        }
+                    };
                 let sentence = highlighted(&sentence, &snippet);
                 let kind_label = KINDS
                     .iter()

@@ -6,7 +6,7 @@
 //! `store::ShardSource` over `fetch`). Every failure becomes a sentence
 //! naming the file.
 
-use crate::model::Bundle;
+use crate::model::{Bundle, TextFile};
 use crate::search::Index;
 use crate::store::{self, ShardError, ShardSource, MANIFEST};
 use std::collections::BTreeMap;
@@ -154,7 +154,7 @@ pub struct Loaded {
     /// Every document with its text deferred.
     pub bundle: Bundle,
     /// The texts at hand, by file name: all of a single-file bundle's, none of a manifest's.
-    pub texts: BTreeMap<String, Arc<str>>,
+    pub texts: BTreeMap<String, Arc<TextFile>>,
     pub index: Index,
     pub source: Option<Browser>,
     /// Every file of the manifest (none for a single-file bundle).

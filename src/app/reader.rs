@@ -342,7 +342,7 @@ pub fn ReaderView() -> impl IntoView {
     // Whether the open document's text is here: only its arrival renders the reader again.
     let arrived = Memo::new(move |_| {
         ctx.texts.track();
-        position.get().is_some_and(|p| ctx.data().text(p).is_some())
+        position.get().is_some_and(|p| ctx.data().has_text(p))
     });
     move || {
         let (id, item) = ctx

@@ -107,7 +107,7 @@ fn Card(id: u32) -> impl IntoView {
     let translated = outcome.search.hits.iter().any(|h| h.id == id && !h.direct);
     // The text comes with the document's text file; until then a placeholder (the list is
     // drawn again when texts arrive).
-    let text = data.slice(r.doc as usize, item.span);
+    let text = data.item_text(r.doc as usize, r.item as usize);
     let pending = text.is_none();
     let text = text.unwrap_or_else(|| {
         let failed = ctx

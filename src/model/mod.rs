@@ -29,7 +29,7 @@ mod deferred;
 mod validate;
 mod wire;
 
-pub use deferred::{is_file_name, DeferredText};
+pub use deferred::{is_file_name, DeferredText, TextFile};
 pub use validate::BundleError;
 
 use serde::{Deserialize, Serialize};

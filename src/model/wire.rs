@@ -6,6 +6,10 @@
 //! it is one more than the number of sections above it, recomputed on reading. Small
 //! numbers compress far better than absolute offsets; in memory every span stays absolute.
 //!
+//! A document whose text is deferred carries no item, annotation or figure spans here (they
+//! travel with its text, `model::TextFile`): its rows are the same layouts with the span
+//! fields left out.
+//!
 //! Cost: one pass over the items and figures each way.
 
 use super::{
@@ -16,9 +20,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Value};
 
 /// `[offset in item, length, [lead…], [support…]]`
-#[derive(Serialize, Deserialize)]
-struct WireAnnotation(i64, i64, Vec<u32>, Vec<u32>);
-
 struct WireAnnotationFields {
     span: [i64; 2],
     lead: Vec<u32>,
@@ -75,95 +76,128 @@ fn row_of(value: &Value) -> Result<&[Value], String> {
         .ok_or_else(|| format!("expected an array, found {value}"))
 }
 
-impl Serialize for WireItem {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let annotations: Vec<WireAnnotation> = self
+/// The positions of the span fields in a row, left out of a deferred document's rows.
+const ITEM_SPANS: [usize; 2] = [1, 2];
+const ANNOTATION_SPANS: [usize; 2] = [0, 1];
+const FIGURE_SPANS: [usize; 4] = [1, 2, 3, 4];
+
+/// A row without its span fields (`spans` false), trailing nulls and empty lists left out.
+fn row(mut fields: Vec<Value>, span_fields: &[usize], spans: bool) -> Value {
+    if !spans {
+        for &i in span_fields.iter().rev() {
+            fields.remove(i);
+        }
+    }
+    trimmed(fields)
+}
+
+/// A row read back with empty spans where a deferred document leaves them out.
+fn full_row(value: &Value, span_fields: &[usize], spans: bool) -> Result<Vec<Value>, String> {
+    let mut row = row_of(value)?.to_vec();
+    if !spans {
+        for &i in span_fields {
+            row.insert(i.min(row.len()), json!(0));
+        }
+    }
+    Ok(row)
+}
+
+impl WireItem {
+    fn to_row(&self, spans: bool) -> Value {
+        let annotations: Vec<Value> = self
             .annotations
             .iter()
-            .map(|a| WireAnnotation(a.span[0], a.span[1], a.lead.clone(), a.support.clone()))
+            .map(|a| match spans {
+                true => json!([a.span[0], a.span[1], a.lead, a.support]),
+                false => json!([a.lead, a.support]),
+            })
             .collect();
-        trimmed(vec![
-            json!(self.kind),
-            json!(self.span[0]),
-            json!(self.span[1]),
-            json!(self.number),
-            json!(self.parent),
-            json!(self.label),
-            json!(annotations),
-            json!(self.agencies),
-            json!(self.regions),
-            json!(self.topics),
-        ])
-        .serialize(serializer)
+        row(
+            vec![
+                json!(self.kind),
+                json!(self.span[0]),
+                json!(self.span[1]),
+                json!(self.number),
+                json!(self.parent),
+                json!(self.label),
+                json!(annotations),
+                json!(self.agencies),
+                json!(self.regions),
+                json!(self.topics),
+            ],
+            &ITEM_SPANS,
+            spans,
+        )
     }
-}
 
-impl<'de> Deserialize<'de> for WireItem {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
+    fn from_row(value: &Value, spans: bool) -> Result<WireItem, String> {
         let parse = || -> Result<WireItem, String> {
-            let row = row_of(&value)?;
-            let annotations: Vec<WireAnnotation> = field::<Option<_>>(row, 6)?.unwrap_or_default();
-            Ok(WireItem {
-                kind: field(row, 0)?,
-                span: [field(row, 1)?, field(row, 2)?],
-                number: field(row, 3)?,
-                parent: field(row, 4)?,
-                label: field(row, 5)?,
-                annotations: annotations
-                    .into_iter()
-                    .map(|a| WireAnnotationFields {
-                        span: [a.0, a.1],
-                        lead: a.2,
-                        support: a.3,
+            let row = full_row(value, &ITEM_SPANS, spans)?;
+            let annotations: Vec<Value> = field::<Option<_>>(&row, 6)?.unwrap_or_default();
+            let annotations = annotations
+                .iter()
+                .map(|a| {
+                    let a = full_row(a, &ANNOTATION_SPANS, spans)?;
+                    Ok(WireAnnotationFields {
+                        span: [field(&a, 0)?, field(&a, 1)?],
+                        lead: field::<Option<_>>(&a, 2)?.unwrap_or_default(),
+                        support: field::<Option<_>>(&a, 3)?.unwrap_or_default(),
                     })
-                    .collect(),
-                agencies: field::<Option<_>>(row, 7)?.unwrap_or_default(),
-                regions: field::<Option<_>>(row, 8)?.unwrap_or_default(),
-                topics: field::<Option<_>>(row, 9)?.unwrap_or_default(),
+                })
+                .collect::<Result<_, String>>()?;
+            Ok(WireItem {
+                kind: field(&row, 0)?,
+                span: [field(&row, 1)?, field(&row, 2)?],
+                number: field(&row, 3)?,
+                parent: field(&row, 4)?,
+                label: field(&row, 5)?,
+                annotations,
+                agencies: field::<Option<_>>(&row, 7)?.unwrap_or_default(),
+                regions: field::<Option<_>>(&row, 8)?.unwrap_or_default(),
+                topics: field::<Option<_>>(&row, 9)?.unwrap_or_default(),
             })
         };
-        parse().map_err(|e| serde::de::Error::custom(format!("item: {e}")))
+        parse().map_err(|e| format!("item: {e}"))
     }
 }
 
-impl Serialize for WireFigure {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        trimmed(vec![
-            json!(self.item),
-            json!(self.span[0]),
-            json!(self.span[1]),
-            json!(self.sentence[0]),
-            json!(self.sentence[1]),
-            json!(self.value),
-            json!(self.unit),
-            json!(self.kind),
-            json!(self.direction),
-            json!(self.scale),
-            json!(self.upper),
-        ])
-        .serialize(serializer)
+impl WireFigure {
+    fn to_row(&self, spans: bool) -> Value {
+        row(
+            vec![
+                json!(self.item),
+                json!(self.span[0]),
+                json!(self.span[1]),
+                json!(self.sentence[0]),
+                json!(self.sentence[1]),
+                json!(self.value),
+                json!(self.unit),
+                json!(self.kind),
+                json!(self.direction),
+                json!(self.scale),
+                json!(self.upper),
+            ],
+            &FIGURE_SPANS,
+            spans,
+        )
     }
-}
 
-impl<'de> Deserialize<'de> for WireFigure {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
+    fn from_row(value: &Value, spans: bool) -> Result<WireFigure, String> {
         let parse = || -> Result<WireFigure, String> {
-            let row = row_of(&value)?;
+            let row = full_row(value, &FIGURE_SPANS, spans)?;
             Ok(WireFigure {
-                item: field(row, 0)?,
-                span: [field(row, 1)?, field(row, 2)?],
-                sentence: [field(row, 3)?, field(row, 4)?],
-                value: field(row, 5)?,
-                unit: field(row, 6)?,
-                kind: field(row, 7)?,
-                direction: field(row, 8)?,
-                scale: field(row, 9)?,
-                upper: field(row, 10)?,
+                item: field(&row, 0)?,
+                span: [field(&row, 1)?, field(&row, 2)?],
+                sentence: [field(&row, 3)?, field(&row, 4)?],
+                value: field(&row, 5)?,
+                unit: field(&row, 6)?,
+                kind: field(&row, 7)?,
+                direction: field(&row, 8)?,
+                scale: field(&row, 9)?,
+                upper: field(&row, 10)?,
             })
         };
-        parse().map_err(|e| serde::de::Error::custom(format!("figure: {e}")))
+        parse().map_err(|e| format!("figure: {e}"))
     }
 }
 
@@ -191,18 +225,20 @@ struct WireDocument {
     text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     deferred: Option<DeferredText>,
-    items: Vec<WireItem>,
+    /// [`WireItem`] rows.
+    items: Vec<Value>,
+    /// [`WireFigure`] rows.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    figures: Vec<WireFigure>,
+    figures: Vec<Value>,
 }
 
-fn relative(span: Span, base: u32) -> [i64; 2] {
+pub(super) fn relative(span: Span, base: u32) -> [i64; 2] {
     [span.0 as i64 - base as i64, span.1 as i64 - span.0 as i64]
 }
 
 /// Back to an absolute span; offsets out of range become an empty span past the end of
 /// any text, which validation then reports.
-fn absolute(wire: [i64; 2], base: u32) -> Span {
+pub(super) fn absolute(wire: [i64; 2], base: u32) -> Span {
     let start = (base as i64).saturating_add(wire[0]);
     let end = start.saturating_add(wire[1]);
     let clamp = |v: i64| {
@@ -216,6 +252,7 @@ fn absolute(wire: [i64; 2], base: u32) -> Span {
 }
 
 fn to_wire(doc: &Document) -> WireDocument {
+    let spans = doc.has_text();
     let mut previous_end = 0;
     let items = doc
         .items
@@ -245,6 +282,7 @@ fn to_wire(doc: &Document) -> WireDocument {
                 regions: item.regions.clone(),
                 topics: item.topics.clone(),
             }
+            .to_row(spans)
         })
         .collect();
     let figures = doc
@@ -263,6 +301,7 @@ fn to_wire(doc: &Document) -> WireDocument {
                 direction: f.direction,
                 upper: f.upper,
             }
+            .to_row(spans)
         })
         .collect();
     WireDocument {
@@ -293,10 +332,14 @@ fn ids_of(a: &Annotation, role: Role) -> Vec<u32> {
         .collect()
 }
 
-fn from_wire(wire: WireDocument) -> Document {
+fn from_wire(wire: WireDocument) -> Result<Document, String> {
+    let spans = wire.deferred.is_none();
     let mut previous_end = 0;
     let items: Vec<Item> = wire
         .items
+        .iter()
+        .map(|row| WireItem::from_row(row, spans))
+        .collect::<Result<Vec<_>, String>>()?
         .into_iter()
         .map(|w| {
             let span = absolute(w.span, previous_end);
@@ -338,6 +381,9 @@ fn from_wire(wire: WireDocument) -> Document {
     super::set_levels(&mut items);
     let figures = wire
         .figures
+        .iter()
+        .map(|row| WireFigure::from_row(row, spans))
+        .collect::<Result<Vec<_>, String>>()?
         .into_iter()
         .map(|f| {
             let base = items.get(f.item as usize).map_or(0, |i| i.span.0);
@@ -354,7 +400,7 @@ fn from_wire(wire: WireDocument) -> Document {
             }
         })
         .collect();
-    Document {
+    Ok(Document {
         id: wire.id,
         file: wire.file,
         title: wire.title,
@@ -371,7 +417,7 @@ fn from_wire(wire: WireDocument) -> Document {
         deferred: wire.deferred,
         items,
         figures,
-    }
+    })
 }
 
 pub fn serialize<S: Serializer>(documents: &[Document], serializer: S) -> Result<S::Ok, S::Error> {
@@ -381,7 +427,12 @@ pub fn serialize<S: Serializer>(documents: &[Document], serializer: S) -> Result
 
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Document>, D::Error> {
     let wire = Vec::<WireDocument>::deserialize(deserializer)?;
-    Ok(wire.into_iter().map(from_wire).collect())
+    wire.into_iter()
+        .map(|w| {
+            let id = w.id.clone();
+            from_wire(w).map_err(|e| serde::de::Error::custom(format!("document {id:?}: {e}")))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,13 +13,13 @@
 //! error naming the shard; what was loaded before stays usable.
 //!
 //! Cost: opening reads the manifest and the documents' file (every document without its
-//! text); a search then reads the word list once (for Latin words) and the term shards of
+//! text and without the spans that slice it); a search then reads the word list once (for Latin words) and the term shards of
 //! its terms, each once; a text is read when something shows it ([`load_texts`]).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod write;
 
-use crate::model::Bundle;
+use crate::model::{Bundle, TextFile};
 use crate::search::sharded::SearchManifest;
 use crate::search::{Index, SearchResult};
 use serde::{Deserialize, Serialize};
@@ -29,7 +29,7 @@ use std::future::Future;
 /// What a manifest says it is.
 pub const FORMAT: &str = "ftz-explorer-manifest";
 /// The manifest version this explorer reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The manifest's own file name; shards are named by their content.
 pub const MANIFEST: &str = "manifest.json";
 
@@ -165,11 +165,10 @@ pub fn files(manifest: &Manifest, bundle: &Bundle) -> Vec<String> {
     out
 }
 
-/// The text in the text file `name` (its content `file`), checked against every document
-/// of `bundle` that defers its text to that file.
-pub fn read_text(bundle: &Bundle, name: &str, file: &str) -> Result<String, ShardError> {
-    let text: String =
-        serde_json::from_str(file).map_err(|e| error(name, format!("not a text file: {e}")))?;
+/// The text file `name` (its content `file`), checked against every document of `bundle`
+/// that defers its text to that file.
+pub fn read_text(bundle: &Bundle, name: &str, file: &str) -> Result<TextFile, ShardError> {
+    let text = TextFile::from_json(file).map_err(|e| error(name, e))?;
     let mut found = false;
     for doc in &bundle.documents {
         if doc.deferred.as_ref().is_some_and(|d| d.file == name) {

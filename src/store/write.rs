@@ -2,7 +2,8 @@
 //! after ingest and indexing). Pure: it returns the files; the caller writes them.
 //!
 //! The documents' file holds every document without its text (see `model::DeferredText`);
-//! each text is a file of its own, a JSON string.
+//! each text is a file of its own with the spans that slice it (`model::TextFile`), shared
+//! by the documents whose text and spans are the same.
 //!
 //! Cost: one index build and one encoding of every posting list; the files together are
 //! about the bundle plus its index.
@@ -45,8 +46,12 @@ pub fn write(bundle: &Bundle, shard_bytes: usize) -> Vec<File> {
     let mut skeleton = bundle.clone();
     let mut texts = std::collections::BTreeMap::new();
     for doc in &mut skeleton.documents {
-        let file = named("text", serde_json::to_string(&doc.text).unwrap_or_default());
-        doc.defer_text(file.name.clone());
+        // Named by its content, which is only known once it is taken out.
+        let content = doc.defer_text(String::new()).to_json();
+        let file = named("text", content);
+        if let Some(deferred) = &mut doc.deferred {
+            deferred.file = file.name.clone();
+        }
         texts.insert(file.name.clone(), file);
     }
     let documents = named("documents", skeleton.to_json());
