@@ -275,7 +275,27 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             } else {
                 "no_results"
             });
-            return view! { <p class="notice" role="status">{why}</p> }.into_any();
+            // A word the corpus lacks: the nearest words it has, one click away.
+            let query = ctx.state.with(|s| s.query.clone());
+            let suggestion = (!partial)
+                .then(|| ctx.data().index().suggestion(&query))
+                .flatten();
+            let suggest = suggestion.map(|better| {
+                let label = better.clone();
+                let apply = move |_| {
+                    let better = better.clone();
+                    ctx.update(true, move |s| {
+                        s.query = better;
+                        s.page = 0;
+                    })
+                };
+                view! {
+                    " "{ctx.t("did_you_mean")}" "
+                    <button type="button" class="link-button suggestion" on:click=apply>{label}</button>
+                    "?"
+                }
+            });
+            return view! { <p class="notice" role="status">{why}{suggest}</p> }.into_any();
         }
         let pages = total.div_ceil(PAGE);
         // A page beyond the last (an old or edited URL) shows the last one.

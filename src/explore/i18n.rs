@@ -140,6 +140,7 @@ const TEXT: &[(&str, &str, &str)] = &[
         "Nothing found in the part of the index that loaded; reload the page to try the rest again.",
         "在已加载的索引中没有找到结果；请刷新页面以重新加载其余部分。",
     ),
+    ("did_you_mean", "Did you mean", "您是不是要找"),
     ("previous", "Previous", "上一页"),
     ("next", "Next", "下一页"),
     ("page", "Page", "第"),

@@ -55,9 +55,15 @@ fn stemmer() -> &'static Stemmer {
 /// Lucene's stemmer override. Safe to extend: the index is built when a bundle is loaded.
 const UNSTEMMED: &[&str] = &["customs", "goods", "securities"];
 
-/// The index term of a folded Latin or digit word: words of letters are stemmed; numbers,
-/// abbreviations ("u.s"), codes ("3c") and [`UNSTEMMED`] words are kept as they are.
+/// The index term of a folded Latin or digit word: words of letters are stemmed, a
+/// possessive `'s` taken off first; numbers, abbreviations ("u.s"), codes ("3c") and
+/// [`UNSTEMMED`] words are kept as they are.
 pub fn stem(word: &str) -> String {
+    // A possessive is its word: "the People's Government" is found by "people".
+    let word = ["'s", "\u{2019}s"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s).filter(|w| !w.is_empty()))
+        .unwrap_or(word);
     if !word.chars().all(char::is_alphabetic) || UNSTEMMED.contains(&word) {
         word.to_string()
     } else {

@@ -1,7 +1,7 @@
 //! The bilingual glossary behind cross-language search: concepts with their Chinese and
 //! English names, from `glossary.tsv` (FTZ vocabulary), the ingest lexicon (provinces,
-//! FTZs, areas, cities, agencies) and the topic taxonomy. A query name in one language
-//! expands to the concept's names in the other.
+//! FTZs, areas, cities, agencies) and the topic taxonomy. A query name expands to the
+//! concept's other names, in the other language and in its own.
 //!
 //! Cost: parsed once (a few thousand names); matching a query is one scan of the names,
 //! linear in their total length.
@@ -67,6 +67,15 @@ pub fn concepts() -> &'static [Concept] {
         out.retain(|c| !c.zh.is_empty() && !c.en.is_empty());
         out
     })
+}
+
+/// Every name of `concept` but `typed` (folded): its names in the other language, and its
+/// other names in the same one.
+pub fn other_names(concept: usize, typed: &str) -> impl Iterator<Item = &'static String> + '_ {
+    let c = &concepts()[concept];
+    c.zh.iter()
+        .chain(&c.en)
+        .filter(move |n| n.as_str() != typed)
 }
 
 fn is_word_char(c: char) -> bool {

@@ -7,6 +7,8 @@
 //! - [`bitset`]: result sets that facets intersect cheaply.
 //! - [`postings`] (+ [`pack`]): posting lists with weights and positions, and their text form.
 //! - `phrases`: phrases and Chinese substrings verified on positions; one-char Han queries.
+//! - `spelling`: compounds typed as one word, misspelt parts of hyphenated words, and
+//!   "did you mean" for a query that finds nothing.
 //! - [`sharded`]: an index that arrives in shards (term ranges and the word list), loaded as
 //!   queries need them.
 //!
@@ -34,6 +36,7 @@ pub mod query;
 mod scoring;
 pub mod sharded;
 pub mod snippet;
+mod spelling;
 
 use crate::model::ItemKind;
 use analyze::{fold, stem, tokens};
@@ -204,14 +207,27 @@ impl Index {
         let folded = fold(text);
         let toks = tokens(&folded);
         if toks.len() != 1 || toks[0].word.is_none() {
-            // Han text or several words typed together: a phrase.
-            return self.phrase_scores(&folded, trace);
+            // Han text or several words typed together: a phrase; a hyphenated word with a
+            // misspelt part ("e-comerce") as typos are.
+            let found = self.phrase_scores(&folded, trace);
+            if !found.is_empty() || toks.iter().any(|t| t.word.is_none()) {
+                return found;
+            }
+            let Some(words) = self.words(trace) else {
+                return found;
+            };
+            let corrected = self.corrected_phrase_scores(&folded, words, trace);
+            return corrected
+                .into_iter()
+                .map(|(id, s)| (id, s * TYPO_WEIGHT))
+                .collect();
         }
         let word = toks[0].word.clone().unwrap_or_default();
         let term = toks[0].term.clone();
         let mut out = Vec::new();
         let mut seen: BTreeSet<String> = BTreeSet::new();
-        if self.term_scores(&term, 1.0, &mut out, trace) {
+        let exact = self.term_scores(&term, 1.0, &mut out, trace);
+        if exact {
             trace.highlight.terms.insert(term.clone());
         }
         // Variants score at most as the word itself would (when the word occurs at all).
@@ -219,12 +235,16 @@ impl Index {
         seen.insert(term);
         let letters = word.chars().count();
         let typos = letters >= 5 && word.chars().all(char::is_alphabetic);
-        if !prefix && !typos {
+        if !prefix && !typos && (exact || letters < 4) {
             return out;
         }
         let Some(words) = self.words(trace) else {
             return out;
         };
+        // Two indexed words run together ("ecommerce" for "e-commerce") count as the word.
+        if !exact {
+            out.extend(self.compound_scores(&word, words, trace));
+        }
         let mut variants: Vec<(String, f32)> = Vec::new();
         if prefix {
             let from = words.partition_point(|w| w.as_str() < word.as_str());
@@ -288,13 +308,31 @@ impl Index {
         total
     }
 
-    /// Items matching any excluded clause (their matches are not highlighted).
+    /// Items matching any excluded clause, or another name of an excluded glossary name
+    /// (their matches are not highlighted).
     fn excluded(&self, q: &Query, trace: &mut Trace) -> BitSet {
         let mut quiet = Trace::default();
         let mut excluded = BitSet::new(self.len());
         for clause in &q.excluded {
             for (id, _) in self.clause_scores(clause, &mut quiet) {
                 excluded.insert(id);
+            }
+            // An excluded glossary name excludes the concept's other names too, as an
+            // included one finds them (`customs -Hubei` leaves out the 湖北 items).
+            for term in clause {
+                let (Term::Word { text, .. } | Term::Phrase(text)) = term;
+                let typed = fold(text);
+                let whole = glossary::find(&typed)
+                    .into_iter()
+                    .find(|f| f.start == 0 && f.end == typed.chars().count());
+                for name in whole
+                    .iter()
+                    .flat_map(|f| glossary::other_names(f.concept, &typed))
+                {
+                    for (id, _) in self.phrase_scores(name, &mut quiet) {
+                        excluded.insert(id);
+                    }
+                }
             }
         }
         trace.missing.append(&mut quiet.missing);
@@ -343,7 +381,8 @@ impl Index {
         result
     }
 
-    /// The query with its glossary names replaced by their names in the other language:
+    /// The query with its glossary names replaced by the concepts' other names, in the
+    /// other language and in its own (跨境电商 → cross-border e-commerce, 跨境电子商务):
     /// hits that the direct query did not find, scored at half weight.
     fn translated(
         &self,
@@ -360,16 +399,16 @@ impl Index {
                 Term::Word { text, .. } | Term::Phrase(text) => text.clone(),
             })
             .collect();
-        let found = glossary::find(&fold(&text.join(" ")));
+        let folded = fold(&text.join(" "));
+        let found = glossary::find(&folded);
         if found.is_empty() {
             return Vec::new();
         }
         let mut total: Option<Scored> = None;
         for f in &found {
-            let concept = &glossary::concepts()[f.concept];
-            let names = if f.chinese { &concept.en } else { &concept.zh };
+            let typed: String = folded.chars().skip(f.start).take(f.end - f.start).collect();
             let mut acc = Accumulator::new(self.len());
-            for name in names {
+            for name in glossary::other_names(f.concept, &typed) {
                 let scores = self.phrase_scores(name, trace);
                 if scores.iter().any(|(id, _)| !direct.contains(*id))
                     && !result.also_matched.contains(name)

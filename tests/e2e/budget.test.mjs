@@ -27,7 +27,9 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // documents' file 8.3 KB → 6.9 KB; the texts of the first page +0.5 KB) and the wasm gained
 // their decoding and the spanless rows (+3 KB); 441,603 B measured. At 1,000 documents the
 // documents' file went from 361 KB to 219 KB gzip.
-const CRITICAL_PATH_BUDGET = 442_000;
+// 445,500 B: search corrects compounds ("ecommerce"), misspelt hyphenated words and offers
+// "did you mean" (+3.3 KB of wasm); 444,819 B measured.
+const CRITICAL_PATH_BUDGET = 445_500;
 
 let browser;
 before(async () => { browser = await launch(); });

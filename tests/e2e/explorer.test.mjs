@@ -297,3 +297,34 @@ test('a date that is not a date is said to be invalid and does not filter', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Search inconsistencies a new user met: a Chinese synonym found less, an exclusion kept the
+// other language's items, a slip found nothing with no way on.
+test('synonyms find the same items, exclusions cross languages, and a slip gets "did you mean"', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  await search(page, '跨境电子商务');
+  const written = await count(page);
+  await search(page, '跨境电商');
+  assert.ok(written > 0);
+  assert.equal(await count(page), written, '跨境电商 finds what 跨境电子商务 finds');
+  await search(page, 'customs');
+  const customs = await count(page);
+  await search(page, 'customs -Hubei');
+  assert.ok((await count(page)) < customs);
+  // (An exclusion is of the items' texts: a measure of the Hubei notice that does not name
+  // Hubei stays, under its document's title.)
+  const texts = (await page.locator('.card .snippet').allTextContents()).join('\n');
+  assert.doesNotMatch(texts, /湖北|Hubei/, 'no item naming Hubei, in either language');
+  await page.locator('#search').fill('Custms trde');
+  const suggestion = page.locator('.notice .suggestion');
+  await suggestion.waitFor();
+  assert.equal(await suggestion.textContent(), 'customs trade');
+  await suggestion.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'customs trade');
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('#search').inputValue(), 'customs trade');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
