@@ -1,5 +1,7 @@
-//! Size budget (bytes, deterministic): the seed bundle, gzipped, is at most 1.3× the gzip
-//! of the raw seed text — the structure, entities and figures cost at most 30 % on top.
+//! Size budget (bytes, deterministic): the seed bundle, gzipped, is at most 1.31× the gzip
+//! of the raw seed text — the structure, entities, figures and dates cost at most 31 % on
+//! top (1.30× until documents signed and published on different days kept both dates:
+//! 1.301× measured).
 #![cfg(not(target_arch = "wasm32"))]
 
 use flate2::{write::GzEncoder, Compression};
@@ -13,7 +15,7 @@ fn gzip_len(bytes: &[u8]) -> usize {
 }
 
 #[test]
-fn seed_bundle_gzips_within_1_3_times_the_raw_text() {
+fn seed_bundle_gzips_within_1_31_times_the_raw_text() {
     let folder =
         ftz_explorer::ingest::fs::read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
             .unwrap();
@@ -29,7 +31,7 @@ fn seed_bundle_gzips_within_1_3_times_the_raw_text() {
     let ratio = bundle_gz as f64 / raw_gz as f64;
     println!("raw text {raw_gz} B gzip, bundle {bundle_gz} B gzip: {ratio:.3}×");
     assert!(
-        ratio <= 1.3,
+        ratio <= 1.31,
         "bundle {bundle_gz} B gzip is {ratio:.3}× the raw text's {raw_gz} B"
     );
 }

@@ -15,9 +15,14 @@ struct Seeds {
     texts: Vec<String>,
 }
 
-fn setup() -> Seeds {
+/// The seeds in shards, in a folder of the test's own (tests run in parallel).
+fn setup(name: &str) -> Seeds {
     let bundle = seeds();
-    let source = sharded(&bundle, "consistency", store::write::SHARD_BYTES);
+    let source = sharded(
+        &bundle,
+        &format!("consistency-{name}"),
+        store::write::SHARD_BYTES,
+    );
     let opened = open(&source);
     let texts = folded_texts(&bundle, &Index::build(&bundle));
     Seeds {
@@ -46,7 +51,7 @@ impl Seeds {
 
 #[test]
 fn a_glossary_synonym_in_the_same_language_finds_the_same_items() {
-    let mut s = setup();
+    let mut s = setup("synonym");
     let both = s.containing(&["跨境电商", "跨境电子商务"]);
     assert!(
         !s.containing(&["跨境电子商务"]).is_empty(),
@@ -65,7 +70,7 @@ fn a_glossary_synonym_in_the_same_language_finds_the_same_items() {
 
 #[test]
 fn a_shorter_query_finds_at_least_what_a_longer_one_does() {
-    let mut s = setup();
+    let mut s = setup("shorter");
     let long = s.ids("cross-border e-commerce");
     let short = s.ids("e-commerce");
     assert!(!long.is_empty());
@@ -78,7 +83,7 @@ fn a_shorter_query_finds_at_least_what_a_longer_one_does() {
 
 #[test]
 fn a_compound_typed_as_one_word_ranks_its_items_first() {
-    let mut s = setup();
+    let mut s = setup("compound");
     let written = s.containing(&["e-commerce"]);
     let result = s.search("ecommerce");
     let first = result.hits.first().expect("ecommerce finds something").id;
@@ -96,7 +101,7 @@ fn a_compound_typed_as_one_word_ranks_its_items_first() {
 
 #[test]
 fn a_misspelt_hyphenated_word_is_found_and_a_query_that_finds_nothing_gets_a_suggestion() {
-    let mut s = setup();
+    let mut s = setup("misspelt");
     let written = s.containing(&["e-commerce"]);
     let found = s.ids("e-comerce");
     assert!(written.is_subset(&found), "e-comerce");
@@ -112,7 +117,7 @@ fn a_misspelt_hyphenated_word_is_found_and_a_query_that_finds_nothing_gets_a_sug
 
 #[test]
 fn an_exclusion_leaves_out_the_other_languages_name_too() {
-    let mut s = setup();
+    let mut s = setup("exclusion");
     let customs = s.ids("customs");
     let hubei = s.containing(&["hubei", "湖北"]);
     assert!(!customs.is_disjoint(&hubei), "customs finds Hubei items");
@@ -129,7 +134,7 @@ fn an_exclusion_leaves_out_the_other_languages_name_too() {
 
 #[test]
 fn a_possessive_is_found_by_its_word() {
-    let mut s = setup();
+    let mut s = setup("possessive");
     for (query, written) in [
         ("people", "people's"),
         ("province", "province's"),

@@ -195,7 +195,17 @@ fn dates_with_precision_and_provenance() {
     assert_eq!(mofcom.date.source, DateSource::Inferred);
     assert!(mofcom.slice(mofcom.date.evidence.unwrap()) == "September 2");
     assert_eq!(doc("000").date.value.as_deref(), Some("2022-06-01"));
-    assert_eq!(doc("004").date.value.as_deref(), Some("2021-02-08"));
+    // The Hubei notice: posted "日期:2021-02-08" under its title, signed "2021年1月21日"
+    // below its covering paragraph — dated by its signature, with its publication kept.
+    let hubei = doc("004");
+    assert_eq!(hubei.date.value.as_deref(), Some("2021-01-21"));
+    assert_eq!(hubei.date.source, DateSource::Signed);
+    assert_eq!(hubei.slice(hubei.date.evidence.unwrap()), "2021年1月21日");
+    let published = hubei.published.as_ref().expect("a publication date");
+    assert_eq!(published.value.as_deref(), Some("2021-02-08"));
+    assert_eq!(hubei.slice(published.evidence.unwrap()), "2021-02-08");
+    // One date stated, no other: no second date.
+    assert!(doc("000").published.is_none() && mofcom.published.is_none());
     assert_eq!(doc("004").source.as_deref(), Some("湖北省政府网"));
     assert_eq!(doc("003").date.precision, DatePrecision::Unknown);
 }

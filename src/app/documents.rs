@@ -3,7 +3,7 @@
 use super::url;
 use crate::explore::format::group_thousands;
 use crate::explore::state::UiLang;
-use crate::model::{Bundle, DateSource, DocDate, Document, ItemKind, Lang};
+use crate::model::{Bundle, DateSource, Document, ItemKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -11,15 +11,11 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// "2 Sep 2020 (inferred)", "Mar 2021", "undated" — or 2020年9月2日（推断）.
-pub fn date_label(date: &DocDate, lang: UiLang) -> String {
-    let zh = lang == UiLang::Zh;
-    let Some(value) = date.value.as_deref() else {
-        return (if zh { "无日期" } else { "undated" }).into();
-    };
-    if zh {
-        let parts: Vec<&str> = value.split('-').collect();
-        let label = match parts.as_slice() {
+/// A date value alone: "2 Sep 2020", "Mar 2021", "2021" — or 2020年9月2日, 2021年3月.
+pub fn date_value_label(value: &str, lang: UiLang) -> String {
+    let parts: Vec<&str> = value.split('-').collect();
+    if lang == UiLang::Zh {
+        return match parts.as_slice() {
             [y, m, d] => format!(
                 "{y}年{}月{}日",
                 m.trim_start_matches('0'),
@@ -28,13 +24,7 @@ pub fn date_label(date: &DocDate, lang: UiLang) -> String {
             [y, m] => format!("{y}年{}月", m.trim_start_matches('0')),
             _ => format!("{value}年"),
         };
-        return match date.source {
-            DateSource::Inferred => format!("{label}（推断）"),
-            DateSource::Signed | DateSource::Page => format!("{label}（签发）"),
-            _ => label,
-        };
     }
-    let parts: Vec<&str> = value.split('-').collect();
     let month = |m: &str| {
         m.parse::<usize>()
             .ok()
@@ -42,16 +32,44 @@ pub fn date_label(date: &DocDate, lang: UiLang) -> String {
             .copied()
             .unwrap_or("?")
     };
-    let label = match parts.as_slice() {
+    match parts.as_slice() {
         [y, m, d] => format!("{} {} {y}", d.trim_start_matches('0'), month(m)),
         [y, m] => format!("{} {y}", month(m)),
-        [y] => y.to_string(),
         _ => value.to_string(),
+    }
+}
+
+/// A document's publication date apart from its date: the one its text states, or its
+/// page's (发布日期), unless it is the same day.
+fn published(doc: &Document) -> Option<&str> {
+    let text = doc.published.as_ref().and_then(|d| d.value.as_deref());
+    let page = doc.page.as_ref().and_then(|p| p.published.as_deref());
+    text.or(page)
+        .filter(|p| Some(*p) != doc.date.value.as_deref())
+}
+
+/// A document's dates, each saying which it is: "signed 21 Jan 2021 · published 8 Feb
+/// 2021", "published 1 Jun 2022", "2 Sep 2020 (inferred)", "undated" — or 成文 2021年1月21日
+/// · 发布 2021年2月8日, 2020年9月2日（推断）.
+pub fn date_label(doc: &Document, lang: UiLang) -> String {
+    let t = |key| crate::explore::i18n::t(lang, key);
+    let Some(value) = doc.date.value.as_deref() else {
+        return t("undated").to_string();
     };
-    match date.source {
-        DateSource::Inferred => format!("{label} (inferred)"),
-        DateSource::Signed | DateSource::Page => format!("{label} (signed)"),
-        _ => label,
+    let label = date_value_label(value, lang);
+    let date = match doc.date.source {
+        DateSource::Inferred => format!("{label} {}", t("inferred_mark")),
+        DateSource::Signed | DateSource::Page => format!("{} {label}", t("date_signed")),
+        DateSource::Stated => format!("{} {label}", t("date_published")),
+        DateSource::None => label,
+    };
+    match published(doc).filter(|_| doc.date.source != DateSource::Stated) {
+        Some(p) => format!(
+            "{date} · {} {}",
+            t("date_published"),
+            date_value_label(p, lang)
+        ),
+        None => date,
     }
 }
 
@@ -96,16 +114,7 @@ pub fn html_lang(lang: Lang) -> &'static str {
 /// and https addresses only).
 pub fn page_facts(page: &crate::model::PageInfo, ui: UiLang) -> impl IntoView {
     let t = |key| crate::explore::i18n::t(ui, key);
-    let published = page.published.as_ref().map(|value| {
-        let date = crate::model::DocDate {
-            value: Some(value.clone()),
-            precision: crate::model::DatePrecision::Day,
-            source: crate::model::DateSource::Stated,
-            evidence: None,
-            note: None,
-        };
-        date_label(&date, ui)
-    });
+    let published = page.published.as_deref().map(|v| date_value_label(v, ui));
     let rows: Vec<(&str, String)> = [
         ("page_issuer", page.issuer.clone()),
         ("page_published", published),
@@ -158,7 +167,7 @@ pub fn DocumentList(
         .iter()
         .map(|doc| {
             let id = doc.id.clone();
-            let mut parts = vec![date_label(&doc.date, lang)];
+            let mut parts = vec![date_label(doc, lang)];
             parts.extend(size_labels(doc, lang));
             let meta = parts.join(" · ");
             view! {

@@ -283,10 +283,7 @@ pub fn Reader(
     };
     let body = roots.iter().map(|&i| outline.render(i)).collect_view();
     let t = |key| crate::explore::i18n::t(ui_lang, key);
-    let mut meta = vec![
-        lang_label(doc.lang).to_string(),
-        date_label(&doc.date, ui_lang),
-    ];
+    let mut meta = vec![lang_label(doc.lang).to_string(), date_label(&doc, ui_lang)];
     if let Some(source) = &doc.source {
         meta.push(source.clone());
     }
@@ -316,6 +313,7 @@ pub fn Reader(
             }>{back}</a>
             <h1 class="reader-title">{doc.title.clone()}</h1>
             <p class="reader-meta">{meta.join(" · ")}</p>
+            {date_reason(&doc, ui_lang)}
             {(!numbers.is_empty()).then(|| view! { <p class="reader-meta reader-number">{numbers}</p> })}
             {cited.map(|c| view! { <p class="reader-meta reader-cited">{c}</p> })}
             {page}
@@ -323,6 +321,29 @@ pub fn Reader(
             <div class="reader-body">{body}</div>
         </article>
     }
+}
+
+/// How an inferred date was found — the ingest's reasoning and the words it read — under a
+/// disclosure, so that "(inferred)" can be checked.
+fn date_reason(doc: &Document, ui: UiLang) -> Option<impl IntoView> {
+    if doc.date.source != crate::model::DateSource::Inferred {
+        return None;
+    }
+    let t = |key| crate::explore::i18n::t(ui, key);
+    let note = doc.date.note.clone();
+    let evidence = doc
+        .date
+        .evidence
+        .map(|span| doc.slice(span).to_string())
+        .filter(|e| !e.is_empty())
+        .map(|e| format!("{}: “{e}”", t("date_read_from")));
+    Some(view! {
+        <details class="reader-meta date-why">
+            <summary>{t("date_why")}</summary>
+            {note.map(|n| view! { <p>{n}</p> })}
+            {evidence.map(|e| view! { <p lang=html_lang(doc.lang)>{e}</p> })}
+        </details>
+    })
 }
 
 /// The reader for the document and item in the URL.

@@ -150,7 +150,7 @@ fn Card(id: u32) -> impl IntoView {
         names(Facet::Lead),
         names(Facet::Topic),
     );
-    let date = super::documents::date_label(&doc.date, ctx.lang());
+    let date = super::documents::date_label(doc, ctx.lang());
     let href = ctx.link(&doc.id, Some(r.item));
     let item_index = r.item;
     let doc_id = StoredValue::new(doc.id.clone());

@@ -8,10 +8,12 @@ use super::facets::{kind_key, Catalog, Facet};
 use crate::model::Bundle;
 use crate::search::Index;
 
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 14] = [
     "document",
     "document_title",
     "date",
+    "date_source",
+    "published",
     "kind",
     "number",
     "text",
@@ -24,7 +26,7 @@ const COLUMNS: [&str; 12] = [
 ];
 
 /// One exported row, column by column.
-fn row(bundle: &Bundle, index: &Index, catalog: &Catalog, id: u32, zh: bool) -> [String; 12] {
+fn row(bundle: &Bundle, index: &Index, catalog: &Catalog, id: u32, zh: bool) -> [String; 14] {
     let r = index.item_ref(id);
     let doc = &bundle.documents[r.doc as usize];
     let item = &doc.items[r.item as usize];
@@ -40,6 +42,16 @@ fn row(bundle: &Bundle, index: &Index, catalog: &Catalog, id: u32, zh: bool) -> 
         doc.id.clone(),
         doc.title.clone(),
         doc.date.value.clone().unwrap_or_default(),
+        // signed, stated (a publication date), inferred, page (the page's 成文日期), none.
+        serde_json::to_value(doc.date.source)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        doc.published
+            .as_ref()
+            .and_then(|d| d.value.clone())
+            .or_else(|| doc.page.as_ref().and_then(|p| p.published.clone()))
+            .unwrap_or_default(),
         kind_key(item.kind).to_string(),
         item.number.map(|n| n.to_string()).unwrap_or_default(),
         doc.item_text(item).to_string(),

@@ -16,15 +16,19 @@ fn export_csv_round_trips_through_a_csv_reader() {
     assert!(csv.starts_with('\u{feff}'));
     let records = export::parse_csv(&csv);
     assert_eq!(records.len(), ids.len() + 1);
+    let column = |name: &str| records[0].iter().position(|c| c == name).unwrap();
+    let (text, published) = (column("text"), column("published"));
     for (record, &id) in records[1..].iter().zip(&ids) {
         let r = index.item_ref(id);
         let doc = &bundle.documents[r.doc as usize];
         assert_eq!(record[0], doc.id);
         assert_eq!(
-            record[5],
+            record[text],
             doc.item_text(&doc.items[r.item as usize]),
             "text survives quoting"
         );
+        let stated = doc.published.as_ref().and_then(|d| d.value.as_deref());
+        assert_eq!(record[published], stated.unwrap_or(""), "{}", doc.id);
     }
     let json: Vec<serde_json::Value> =
         serde_json::from_str(&export::json(&bundle, &index, &catalog, &ids[..3], false)).unwrap();

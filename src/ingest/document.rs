@@ -65,7 +65,7 @@ pub fn build_document(
     }
     inherit_scopes(&mut scopes, &items, &text);
     let (doc_numbers, cited_numbers) = metadata::own_and_cited_numbers(&text, &items);
-    let date = metadata::document_date(&text, &items, &doc_numbers);
+    let (date, published) = metadata::document_date(&text, &items, &doc_numbers);
     let source = metadata::source(&text, &items);
     let mut document = Document {
         id: id.to_string(),
@@ -74,6 +74,7 @@ pub fn build_document(
         lang,
         encoding: encoding.to_string(),
         date,
+        published,
         source,
         doc_numbers,
         cited_numbers,

@@ -225,10 +225,13 @@ impl Document {
     }
 
     /// The spans that stay with a document while its text is deferred: its numbers' and
-    /// its date's evidence.
+    /// its dates' evidence.
     fn own_spans(&self) -> impl Iterator<Item = Span> + '_ {
         let numbers = self.doc_numbers.iter().chain(&self.cited_numbers);
-        numbers.map(|n| n.span).chain(self.date.evidence)
+        let dates = [Some(&self.date), self.published.as_ref()];
+        numbers
+            .map(|n| n.span)
+            .chain(dates.into_iter().flatten().filter_map(|d| d.evidence))
     }
 
     /// A section's heading text while the text is deferred.

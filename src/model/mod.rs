@@ -355,7 +355,13 @@ pub struct Document {
     pub title: String,
     pub lang: Lang,
     pub encoding: String,
+    /// The document's date: the signing date where the text states one, else the date it
+    /// was published or one inferred (see `DocDate::source`).
     pub date: DocDate,
+    /// The publication date the text states (a "日期:" line under the title) when `date`
+    /// is the signing date below the body: a notice signed on one day and posted on another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DocDate>,
     /// Publisher or source as stated ("信息来源:湖北省政府网"), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

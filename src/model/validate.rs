@@ -146,18 +146,20 @@ impl Bundle {
                     previous = Some(*item);
                 }
             }
-            // Charts slice dates by byte position: only the ingest's shapes are accepted.
-            if let Some(value) = doc.date.value.as_deref().filter(|v| !is_date(v)) {
-                return invalid(format!(
-                    "document {:?}: the date {value:?} is not YYYY, YYYY-MM or YYYY-MM-DD",
-                    doc.id
-                ));
-            }
             for number in doc.doc_numbers.iter().chain(&doc.cited_numbers) {
                 check_span("document number", number.span)?;
             }
-            if let Some(span) = doc.date.evidence {
-                check_span("date", span)?;
+            // Charts slice dates by byte position: only the ingest's shapes are accepted.
+            for date in std::iter::once(&doc.date).chain(&doc.published) {
+                if let Some(span) = date.evidence {
+                    check_span("date", span)?;
+                }
+                if let Some(value) = date.value.as_deref().filter(|v| !is_date(v)) {
+                    return invalid(format!(
+                        "document {:?}: the date {value:?} is not YYYY, YYYY-MM or YYYY-MM-DD",
+                        doc.id
+                    ));
+                }
             }
             for (index, item) in doc.items.iter().enumerate() {
                 check_span("item", item.span)?;

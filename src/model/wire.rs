@@ -210,6 +210,8 @@ struct WireDocument {
     encoding: String,
     date: DocDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    published: Option<DocDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     doc_numbers: Vec<DocNumber>,
@@ -311,6 +313,7 @@ fn to_wire(doc: &Document) -> WireDocument {
         lang: doc.lang,
         encoding: doc.encoding.clone(),
         date: doc.date.clone(),
+        published: doc.published.clone(),
         source: doc.source.clone(),
         doc_numbers: doc.doc_numbers.clone(),
         cited_numbers: doc.cited_numbers.clone(),
@@ -407,6 +410,7 @@ fn from_wire(wire: WireDocument) -> Result<Document, String> {
         lang: wire.lang,
         encoding: wire.encoding,
         date: wire.date,
+        published: wire.published,
         source: wire.source,
         doc_numbers: wire.doc_numbers,
         cited_numbers: wire.cited_numbers,

@@ -29,7 +29,9 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // documents' file went from 361 KB to 219 KB gzip.
 // 445,500 B: search corrects compounds ("ecommerce"), misspelt hyphenated words and offers
 // "did you mean" (+3.3 KB of wasm); 444,819 B measured.
-const CRITICAL_PATH_BUDGET = 445_500;
+// 447,500 B: documents say which date is which ("signed … · published …") and the reader
+// shows how an inferred date was found (+2.2 KB); 447,041 B measured.
+const CRITICAL_PATH_BUDGET = 447_500;
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -328,3 +328,39 @@ test('synonyms find the same items, exclusions cross languages, and a slip gets 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Dates shown without saying which: a notice signed on one day and posted on another showed
+// only its posting date, and "(inferred)" never said why.
+test('a document says which date is which, and an inferred date shows its reasoning', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const both = bundle.documents.find((d) => d.published && d.date.source === 'signed');
+  const inferred = bundle.documents.find((d) => d.date.source === 'inferred' && d.date.evidence);
+  assert.ok(both && inferred, 'the seeds have a signed-and-published and an inferred date');
+  const label = (value) => {
+    const [y, m, d] = value.split('-').map(Number);
+    return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}`;
+  };
+  await page.goto(`${BASE_URL}?doc=${encodeURIComponent(both.id)}`);
+  const meta = page.locator('.reader-meta').first();
+  await meta.waitFor();
+  assert.match(await meta.textContent(), new RegExp(`signed ${label(both.date.value)} · published ${label(both.published.value)}`));
+  // The card says so too.
+  await page.goto(`${BASE_URL}?q=${encodeURIComponent(`"${both.title.slice(0, 12)}"`)}`);
+  await page.locator('.card').first().waitFor();
+  assert.match(await page.locator('.card').first().textContent(), /signed .+ · published /);
+  await page.goto(`${BASE_URL}?doc=${encodeURIComponent(inferred.id)}`);
+  const why = page.locator('details.date-why');
+  await why.waitFor();
+  assert.match(await page.locator('.reader-meta').first().textContent(), /\(inferred\)/);
+  assert.equal(await why.getAttribute('open'), null, 'closed until asked');
+  await why.locator('summary').click();
+  assert.match(await why.textContent(), /Read from: “.+”/);
+  assert.ok(await why.locator('p').first().isVisible());
+  // In Chinese.
+  await page.goto(`${BASE_URL}?doc=${encodeURIComponent(both.id)}&lang=zh`);
+  await page.locator('.reader-meta').first().waitFor();
+  const [y, m, d] = both.date.value.split('-').map(Number);
+  assert.match(await page.locator('.reader-meta').first().textContent(), new RegExp(`成文 ${y}年${m}月${d}日 · 发布 `));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -18,14 +18,44 @@ fn date_value(d: &FoundDate) -> Option<(String, DatePrecision)> {
     })
 }
 
-/// The document date, from its items (see the module doc for the rules).
-pub fn document_date(text: &str, items: &[Item], own_numbers: &[DocNumber]) -> DocDate {
+/// The document date, from its items (see the module doc for the rules), and the
+/// publication date when the text states one apart from the date it was signed: a notice
+/// posted with "日期:2021-02-08" under its title and signed "2021年1月21日" below its body
+/// is dated by its signature (as gov.cn's 成文日期), published on the 8th.
+pub fn document_date(
+    text: &str,
+    items: &[Item],
+    own_numbers: &[DocNumber],
+) -> (DocDate, Option<DocDate>) {
+    let (stated, signed, later) = meta_dates(text, items);
+    match (stated, signed.or(later)) {
+        (Some(stated), Some(signed))
+            if signed.source == DateSource::Signed && stated.value != signed.value =>
+        {
+            (signed, Some(stated))
+        }
+        (Some(date), _) | (None, Some(date)) => (date, None),
+        (None, None) => (
+            Some(infer_from_lead(text, items))
+                .filter(|d| d.value.is_some())
+                .or_else(|| dateline(text, items, own_numbers))
+                .or_else(|| number_year(own_numbers))
+                .unwrap_or_else(|| infer_from_lead(text, items)),
+            None,
+        ),
+    }
+}
+
+/// From the meta lines: the first date stated above the body (or on the first meta line),
+/// the first date standing alone on a later one (a signature's date), and the first other
+/// date of a later one.
+fn meta_dates(text: &str, items: &[Item]) -> (Option<DocDate>, Option<DocDate>, Option<DocDate>) {
     let body_start = items
         .iter()
         .position(|i| i.kind.is_content())
         .unwrap_or(items.len());
     let meta = items.iter().filter(|i| i.kind == ItemKind::Meta);
-    let mut signed = None;
+    let (mut stated, mut signed, mut later) = (None, None, None);
     for (k, item) in meta.enumerate() {
         let line = &text[item.span.start()..item.span.end()];
         for d in find_dates(line) {
@@ -49,16 +79,15 @@ pub fn document_date(text: &str, items: &[Item], own_numbers: &[DocNumber]) -> D
                 note: None,
             };
             match date.source {
-                DateSource::Stated if before_body || k == 0 => return date,
-                _ => signed = signed.or(Some(date)),
+                DateSource::Stated if before_body || k == 0 => {
+                    stated = stated.or(Some(date));
+                }
+                DateSource::Signed => signed = signed.or(Some(date)),
+                _ => later = later.or(Some(date)),
             }
         }
     }
-    signed
-        .or_else(|| Some(infer_from_lead(text, items)).filter(|d| d.value.is_some()))
-        .or_else(|| dateline(text, items, own_numbers))
-        .or_else(|| number_year(own_numbers))
-        .unwrap_or_else(|| infer_from_lead(text, items))
+    (stated, signed, later)
 }
 
 /// "新华社北京6月1日电" / "本报讯 6月1日": a month and day at the head of the text, the year
