@@ -125,7 +125,7 @@ fn DateRange() -> impl IntoView {
                 <span aria-hidden="true">"–"</span>
                 {bound(true)}
             </div>
-            <p class="hint" id="date-hint">"YYYY · YYYY-MM · YYYY-MM-DD"</p>
+            <p class="hint" id="date-hint">{move || ctx.t("date_hint")}</p>
             <p class="date-error" role="alert">{move || invalid.get().map(|typed| format!("“{typed}” {}", ctx.t("not_a_date")))}</p>
         </section>
     }
@@ -196,7 +196,7 @@ pub fn ActiveFilters() -> impl IntoView {
             }
         }
         Some(view! {
-            <div class="chips" aria-label="Active filters">
+            <div class="chips" aria-label=move || ctx.t("active_filters")>
                 {chips}
                 <button type="button" class="link-button" id="clear-all" on:click=move |_| ctx.update(true, |s| s.clear_filters())>
                     {ctx.t("clear_all")}

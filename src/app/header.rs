@@ -135,7 +135,7 @@ pub fn Header() -> impl IntoView {
                     on:input=on_input aria-keyshortcuts="/"/>
                 <kbd class="search-hint" aria-hidden="true">"/"</kbd>
             </div>
-            <nav class="tabs" aria-label="Views">
+            <nav class="tabs" aria-label=move || ctx.t("views")>
                 {tab(View::Results, "view_results")}
                 {tab(View::Charts, "view_charts")}
                 {tab(View::Figures, "view_figures")}

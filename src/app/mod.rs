@@ -104,6 +104,13 @@ pub fn App(loaded: load::Loaded) -> impl IntoView {
         {
             let _ = html.set_attribute("lang", lang);
         }
+        // The page's own skip link is outside the app: it follows the language too.
+        if let Some(skip) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".skip-link").ok().flatten())
+        {
+            skip.set_text_content(Some(ctx.t("skip_to_content")));
+        }
     });
 
     let drawer = RwSignal::new(false);

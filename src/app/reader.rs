@@ -12,30 +12,38 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-fn names(ids: &[u32], table: &[crate::model::Entity], lang: Lang) -> String {
+/// Entity names in the interface language, listed as that language lists them ("、" in
+/// Chinese, ", " in English). In English an agency or place also gives its Chinese name,
+/// which is what the document says: "Wuhan Customs (武汉海关)".
+fn names(ids: &[u32], table: &[crate::model::Entity], ui: UiLang) -> String {
+    let zh = ui == UiLang::Zh;
     ids.iter()
         .filter_map(|&i| table.get(i as usize))
-        .map(|e| e.name(lang).to_string())
+        .map(|e| {
+            let (en, chinese) = (e.name(Lang::En), e.name(Lang::Zh));
+            if zh {
+                chinese.to_string()
+            } else if en == chinese || chinese.is_empty() {
+                en.to_string()
+            } else {
+                format!("{en} ({chinese})")
+            }
+        })
         .collect::<Vec<_>>()
-        .join("、")
+        .join(if zh { "、" } else { ", " })
 }
 
-/// "Lead 牵头: 省自贸办 · Support 责任: 省发改委、省经信厅" for one item.
-fn responsibility(bundle: &Bundle, item: &Item) -> Option<String> {
-    let (lead, support) = (item.units(Role::Lead), item.units(Role::Support));
-    let mut parts = Vec::new();
-    if !lead.is_empty() {
-        parts.push(format!(
-            "Lead 牵头: {}",
-            names(&lead, &bundle.agencies, Lang::Zh)
-        ));
-    }
-    if !support.is_empty() {
-        parts.push(format!(
-            "Support 责任: {}",
-            names(&support, &bundle.agencies, Lang::Zh)
-        ));
-    }
+/// "牵头单位：省自贸办 · 责任单位：省发改委、省经信厅" — or "Lead: Provincial Free Trade
+/// Office (省自贸办) · Support: …" — for one item.
+fn responsibility(bundle: &Bundle, item: &Item, ui: UiLang) -> Option<String> {
+    let t = |key| crate::explore::i18n::t(ui, key);
+    let colon = if ui == UiLang::Zh { "：" } else { ": " };
+    let parts: Vec<String> = [(Role::Lead, "facet_lead"), (Role::Support, "facet_support")]
+        .into_iter()
+        .map(|(role, label)| (item.units(role), label))
+        .filter(|(units, _)| !units.is_empty())
+        .map(|(units, label)| format!("{}{colon}{}", t(label), names(&units, &bundle.agencies, ui)))
+        .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
@@ -96,7 +104,7 @@ impl Outline<'_> {
     fn render(&self, index: usize) -> AnyView {
         let item = &self.doc.items[index];
         let selected = self.selected == Some(index as u32);
-        let own = render_item(self.bundle, self.doc, index, item, selected);
+        let own = render_item(self.bundle, self.doc, index, item, selected, self.ui);
         if self.children[index].is_empty() {
             return own;
         }
@@ -119,12 +127,22 @@ impl Outline<'_> {
     }
 }
 
+/// The `lang` of what the interface writes (labels, names it lists).
+fn ui_html_lang(ui: UiLang) -> &'static str {
+    if ui == UiLang::Zh {
+        "zh-CN"
+    } else {
+        "en"
+    }
+}
+
 fn render_item(
     bundle: &Bundle,
     doc: &Document,
     index: usize,
     item: &Item,
     selected: bool,
+    ui: UiLang,
 ) -> AnyView {
     let id = format!("i{index}");
     let text = doc.item_text(item).to_string();
@@ -162,8 +180,8 @@ fn render_item(
             let number = item
                 .number
                 .map(|n| view! { <span class="it-number" aria-hidden="true">{n}</span> });
-            let duty = responsibility(bundle, item)
-                .map(|d| view! { <p class="it-duty" lang="zh-CN">{d}</p> });
+            let duty = responsibility(bundle, item, ui)
+                .map(|d| view! { <p class="it-duty" lang=ui_html_lang(ui)>{d}</p> });
             let body = lines(&text)
                 .into_iter()
                 .map(|l| view! { <p>{l}</p> })
@@ -221,7 +239,6 @@ fn render_item(
 /// What ingest found in one item, listed beside the reader.
 fn details(bundle: &Bundle, doc: &Document, index: u32, ui: UiLang) -> impl IntoView {
     let item = &doc.items[index as usize];
-    let lang = if ui == UiLang::Zh { Lang::Zh } else { Lang::En };
     let t = |key| crate::explore::i18n::t(ui, key);
     let row = |label: &'static str, value: String| {
         (!value.is_empty()).then(|| view! { <dt>{t(label)}</dt><dd>{value}</dd> })
@@ -244,12 +261,12 @@ fn details(bundle: &Bundle, doc: &Document, index: u32, ui: UiLang) -> impl Into
         crate::explore::state::encode(&doc.id)
     );
     view! {
-        <aside class="item-details" aria-label="Item details">
+        <aside class="item-details" aria-label=t("item_details") lang=ui_html_lang(ui)>
             <dl>
-                {row("lead", names(&item.units(Role::Lead), &bundle.agencies, lang))}
-                {row("support", names(&item.units(Role::Support), &bundle.agencies, lang))}
-                {row("regions", names(&item.regions, &bundle.regions, lang))}
-                {row("topics", names(&item.topics, &bundle.topics, lang))}
+                {row("lead", names(&item.units(Role::Lead), &bundle.agencies, ui))}
+                {row("support", names(&item.units(Role::Support), &bundle.agencies, ui))}
+                {row("regions", names(&item.regions, &bundle.regions, ui))}
+                {row("topics", names(&item.topics, &bundle.topics, ui))}
                 {row("figures_here", figures.join(" · "))}
             </dl>
             <a class="permalink" href=link>{t("permalink")}</a>

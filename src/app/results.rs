@@ -172,7 +172,7 @@ fn Card(id: u32) -> impl IntoView {
             }>
             <div class="card-head">
                 <span class="badge" data-kind=kind_key>{kind}</span>
-                {translated.then(|| view! { <span class="badge translated" title="cross-language">"⇄"</span> })}
+                {translated.then(|| view! { <span class="badge translated" title=ctx.t("through_glossary")>"⇄"</span> })}
                 <a id=format!("card-{id}") class="card-doc" href=href lang=text_lang on:click=move |ev| {
                     if super::url::is_plain_click(&ev) {
                         ev.prevent_default();
@@ -322,7 +322,7 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
         view! {
             <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
             {(pages > 1).then(|| view! {
-                <nav class="pager" aria-label="Pages">
+                <nav class="pager" aria-label=move || ctx.t("pages")>
                     <button type="button" disabled=page == 0 on:click=move |_| ctx.update(true, |s| s.page = page.saturating_sub(1))>
                         {ctx.t("previous")}
                     </button>

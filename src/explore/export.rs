@@ -1,6 +1,8 @@
 //! Export of the current result set, generated in the browser: CSV (UTF-8 with a byte-order
 //! mark, so that spreadsheet apps open Chinese correctly; RFC 4180 quoting) and JSON.
-//! Entity names are given in the chosen UI language.
+//! Entity names are given in the chosen UI language; in the Chinese interface the CSV's
+//! header and its kind, language and date-source values are Chinese too (a spreadsheet is
+//! read by people), while JSON keeps its keys and values stable for programs.
 //!
 //! Cost: linear in the rows and their text.
 
@@ -24,6 +26,44 @@ const COLUMNS: [&str; 14] = [
     "language",
     "link",
 ];
+
+/// The CSV header in the Chinese interface, column by column.
+const COLUMNS_ZH: [&str; 14] = [
+    "文件",
+    "文件标题",
+    "日期",
+    "日期来源",
+    "发布日期",
+    "类型",
+    "编号",
+    "正文",
+    "地区",
+    "主题",
+    "牵头单位",
+    "责任单位",
+    "语言",
+    "链接",
+];
+
+/// Column positions of the values a Chinese CSV writes in Chinese.
+const DATE_SOURCE: usize = 3;
+const KIND: usize = 5;
+const LANGUAGE: usize = 12;
+
+/// A machine value of `column` as the Chinese CSV writes it.
+fn in_chinese(column: usize, value: &str) -> Option<&'static str> {
+    Some(match (column, value) {
+        (KIND, key) => super::facets::kind_label(key).1,
+        (LANGUAGE, "zh") => "中文",
+        (LANGUAGE, "en") => "英文",
+        (DATE_SOURCE, "signed") => "签发",
+        (DATE_SOURCE, "stated") => "发布",
+        (DATE_SOURCE, "inferred") => "推断",
+        (DATE_SOURCE, "page") => "网页成文日期",
+        (DATE_SOURCE, "none") => "无",
+        _ => return None,
+    })
+}
 
 /// One exported row, column by column.
 fn row(bundle: &Bundle, index: &Index, catalog: &Catalog, id: u32, zh: bool) -> [String; 14] {
@@ -75,12 +115,16 @@ fn csv_field(value: &str) -> String {
 /// CSV of the rows, with a BOM and a header line; CRLF line ends as RFC 4180 asks.
 pub fn csv(bundle: &Bundle, index: &Index, catalog: &Catalog, ids: &[u32], zh: bool) -> String {
     let mut out = String::from("\u{feff}");
-    out += &COLUMNS.join(",");
+    out += &(if zh { COLUMNS_ZH } else { COLUMNS }).join(",");
     out += "\r\n";
     for &id in ids {
         let fields: Vec<String> = row(bundle, index, catalog, id, zh)
             .iter()
-            .map(|f| csv_field(f))
+            .enumerate()
+            .map(|(column, f)| match in_chinese(column, f).filter(|_| zh) {
+                Some(label) => label.to_string(),
+                None => csv_field(f),
+            })
             .collect();
         out += &fields.join(",");
         out += "\r\n";

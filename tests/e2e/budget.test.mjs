@@ -31,7 +31,10 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // "did you mean" (+3.3 KB of wasm); 444,819 B measured.
 // 447,500 B: documents say which date is which ("signed … · published …") and the reader
 // shows how an inferred date was found (+2.2 KB); 447,041 B measured.
-const CRITICAL_PATH_BUDGET = 447_500;
+// 449,000 B: every string through the interface language (the reader's units, the skip
+// link, the date hint, labels; the Chinese CSV's header and values) (+1.3 KB); 448,354 B
+// measured.
+const CRITICAL_PATH_BUDGET = 449_000;
 
 let browser;
 before(async () => { browser = await launch(); });

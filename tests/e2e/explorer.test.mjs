@@ -364,3 +364,35 @@ test('a document says which date is which, and an inferred date shows its reason
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Language mixing: the Chinese interface said "Lead 牵头 / Support 责任" and "Skip to content";
+// the English one named agencies only in Chinese, listed with "、", and exported English only.
+test('each interface speaks its own language, and names agencies in both', async () => {
+  const { context, page, problems } = await openPage(browser);
+  // Item rows are [kind, gap, length, number, parent, label, annotations, …].
+  const annotated = (row) => row[0] === 'measure' && row[6]?.length > 0;
+  const doc = bundle.documents.find((d) => d.items.some(annotated));
+  const at = doc.items.findIndex(annotated);
+  await page.goto(`${BASE_URL}?doc=${encodeURIComponent(doc.id)}&item=${at}&lang=zh`);
+  const duty = page.locator(`#i${at} .it-duty`);
+  await duty.waitFor();
+  assert.match(await duty.textContent(), /^牵头单位：/);
+  assert.doesNotMatch(await duty.textContent(), /Lead|Support/);
+  assert.equal(await page.locator('.skip-link').textContent(), '跳到正文');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.goto(`${BASE_URL}?q=${encodeURIComponent('海关')}&lang=zh`).then(() => page.locator('.card').first().waitFor()).then(() => page.locator('#export-csv').click())]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff文件,文件标题,日期'), 'a Chinese header');
+  assert.match(csv, /,措施,/, 'kinds in Chinese');
+  assert.doesNotMatch(csv, /,measure,/);
+  // English: agencies with their Chinese names, lists with commas.
+  await page.goto(`${BASE_URL}?doc=${encodeURIComponent(doc.id)}&item=${at}&lang=en`);
+  await duty.waitFor();
+  const english = await duty.textContent();
+  assert.match(english, /^Lead unit: [A-Za-z].* \([\u4e00-\u9fff]+\)/, english);
+  assert.equal(await duty.getAttribute('lang'), 'en');
+  const details = await page.locator('.item-details').textContent();
+  assert.doesNotMatch(details, /、/, details);
+  assert.equal(await page.locator('.skip-link').textContent(), 'Skip to content');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
