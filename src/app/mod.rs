@@ -104,6 +104,18 @@ pub fn App(loaded: load::Loaded) -> impl IntoView {
         {
             let _ = html.set_attribute("lang", lang);
         }
+        // The page's title names the document, the query or the view.
+        let title = ctx.state.with(|s| {
+            let data = ctx.data();
+            let doc = s
+                .doc
+                .as_deref()
+                .and_then(|id| data.bundle.documents.iter().find(|d| d.id == id));
+            s.title(doc.map(|d| d.title.as_str()), ctx.lang())
+        });
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
         // The page's own skip link is outside the app: it follows the language too.
         if let Some(skip) = web_sys::window()
             .and_then(|w| w.document())

@@ -138,6 +138,14 @@ fn Card(id: u32) -> impl IntoView {
         (None, Some(label)) if item.kind == crate::model::ItemKind::CasePart => label.clone(),
         _ => (if zh { kind_zh } else { kind_en }).to_string(),
     };
+    // Each star says what it saves: "Save: Paragraph · “As of August this year, six…”", or
+    // its document's title while the text is on its way.
+    let star_label = if pending {
+        format!("{}: {kind} · {}", ctx.t("save"), doc.title)
+    } else {
+        let start: String = text.chars().take(48).collect();
+        format!("{}: {kind} · “{}…”", ctx.t("save"), start.trim())
+    };
     let names = |facet: Facet| -> Vec<String> {
         data.catalog
             .values_of(facet, id)
@@ -181,7 +189,7 @@ fn Card(id: u32) -> impl IntoView {
                 }>{doc.title.clone()}</a>
                 <span class="card-date">{date}</span>
                 <button type="button" class="star" aria-pressed=move || saved().to_string()
-                    aria-label=move || ctx.t("save")
+                    aria-label=star_label
                     on:click=move |_| ctx.toggle_saved(&doc_id.get_value(), item_index)>
                     {move || if saved() { "★" } else { "☆" }}
                 </button>

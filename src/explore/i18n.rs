@@ -157,6 +157,7 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("page_number", "Number", "发文字号"),
     ("page_url", "Original page", "原文链接"),
     ("item_details", "Item details", "条目详情"),
+    ("app_name", "FTZ Explorer", "自贸试验区政策浏览"),
     ("active_filters", "Active filters", "已选筛选条件"),
     ("views", "Views", "视图"),
     ("pages", "Pages", "分页"),

@@ -186,6 +186,29 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 }
 
 impl State {
+    /// The page's title for this state, so that tabs, history and bookmarks tell views and
+    /// documents apart: "Notice on … · FTZ Explorer" with a document open, "“customs” ·
+    /// Results · FTZ Explorer" for a query, "Charts · FTZ Explorer" for a view.
+    pub fn title(&self, doc_title: Option<&str>, lang: UiLang) -> String {
+        let t = |key| super::i18n::t(lang, key);
+        let app = t("app_name");
+        if let Some(title) = doc_title.filter(|_| self.doc.is_some()) {
+            return format!("{title} · {app}");
+        }
+        let view = t(match self.view {
+            View::Results => "view_results",
+            View::Charts => "view_charts",
+            View::Figures => "view_figures",
+            View::Documents => "view_documents",
+        });
+        let query = self.query.trim();
+        if query.is_empty() {
+            format!("{view} · {app}")
+        } else {
+            format!("“{query}” · {view} · {app}")
+        }
+    }
+
     /// Reads a query string (with or without the leading `?`). Unknown keys and malformed
     /// values are ignored.
     pub fn from_query(query: &str) -> State {
@@ -296,6 +319,24 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_names_the_document_the_query_or_the_view() {
+        let mut state = State::from_query("q=customs&view=charts");
+        assert_eq!(
+            state.title(None, UiLang::En),
+            "“customs” · Charts · FTZ Explorer"
+        );
+        state.query.clear();
+        assert_eq!(state.title(None, UiLang::Zh), "图表 · 自贸试验区政策浏览");
+        state.doc = Some("004".into());
+        assert_eq!(
+            state.title(Some("湖北通知"), UiLang::En),
+            "湖北通知 · FTZ Explorer"
+        );
+        // An unknown document falls back to the view.
+        assert_eq!(state.title(None, UiLang::En), "Charts · FTZ Explorer");
+    }
 
     #[test]
     fn round_trips_every_field() {

@@ -45,3 +45,28 @@ for (const [name, path, options] of [
     assert.deepEqual(await audit(path, options), []);
   });
 }
+
+// Beyond axe: every view and document had the same `document.title`, and every star was
+// labelled just "Save".
+test('the page title names the view, the query or the document, and each star says what it saves', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}?q=customs`);
+  await page.locator('.card').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.card .pending'));
+  await page.waitForFunction(() => document.title.startsWith('“customs”'));
+  assert.equal(await page.title(), '“customs” · Results · FTZ Explorer');
+  const stars = await page.locator('.card .star').evaluateAll((b) => b.map((e) => e.getAttribute('aria-label')));
+  assert.ok(stars.length > 1);
+  assert.equal(new Set(stars).size, stars.length, `distinct labels: ${stars.slice(0, 3)}`);
+  assert.ok(stars.every((s) => s.startsWith('Save: ')));
+  // A document: its title.
+  await page.locator('.card .card-doc').first().click();
+  await page.locator('.reader-title').waitFor();
+  const title = await page.locator('.reader-title').textContent();
+  await page.waitForFunction((t) => document.title === `${t} · FTZ Explorer`, title);
+  // A view, in Chinese.
+  await page.goto(`${BASE_URL}?view=charts&lang=zh`);
+  await page.waitForFunction(() => document.title === '图表 · 自贸试验区政策浏览');
+  await context.close();
+});

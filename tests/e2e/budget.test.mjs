@@ -34,7 +34,9 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // 449,000 B: every string through the interface language (the reader's units, the skip
 // link, the date hint, labels; the Chinese CSV's header and values) (+1.3 KB); 448,354 B
 // measured.
-const CRITICAL_PATH_BUDGET = 449_000;
+// 450,000 B: the page title follows the view, query and document, and each star says what
+// it saves (+0.5 KB).
+const CRITICAL_PATH_BUDGET = 450_000;
 
 let browser;
 before(async () => { browser = await launch(); });
