@@ -429,14 +429,33 @@ pub fn serialize<S: Serializer>(documents: &[Document], serializer: S) -> Result
     wire.serialize(serializer)
 }
 
+/// Reads the documents one at a time: each document's rows are parsed and converted
+/// before the next is read, so that the parsed rows of the whole corpus (`Value` trees, several
+/// times the size of the documents) are never in memory at once.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Document>, D::Error> {
-    let wire = Vec::<WireDocument>::deserialize(deserializer)?;
-    wire.into_iter()
-        .map(|w| {
-            let id = w.id.clone();
-            from_wire(w).map_err(|e| serde::de::Error::custom(format!("document {id:?}: {e}")))
-        })
-        .collect()
+    struct Documents;
+    impl<'de> serde::de::Visitor<'de> for Documents {
+        type Value = Vec<Document>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of documents")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(wire) = seq.next_element::<WireDocument>()? {
+                let id = wire.id.clone();
+                let doc = from_wire(wire)
+                    .map_err(|e| serde::de::Error::custom(format!("document {id:?}: {e}")))?;
+                out.push(doc);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_seq(Documents)
 }
 
 #[cfg(test)]

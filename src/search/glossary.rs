@@ -70,12 +70,11 @@ pub fn concepts() -> &'static [Concept] {
 }
 
 /// Every name of `concept` but `typed` (folded): its names in the other language, and its
-/// other names in the same one.
+/// other names in the same one — except those that contain `typed` ("pilot free trade
+/// zone" for "free trade zone"), whose items the typed name finds already.
 pub fn other_names(concept: usize, typed: &str) -> impl Iterator<Item = &'static String> + '_ {
     let c = &concepts()[concept];
-    c.zh.iter()
-        .chain(&c.en)
-        .filter(move |n| n.as_str() != typed)
+    c.zh.iter().chain(&c.en).filter(move |n| !n.contains(typed))
 }
 
 fn is_word_char(c: char) -> bool {
