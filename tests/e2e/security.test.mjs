@@ -154,7 +154,9 @@ const allCharts = (page) => page.waitForFunction(() => [...document.querySelecto
 // ---- (b) URL state: a query string per vector, and what the page must show for it.
 const inSearch = (n) => async (page) => {
   assert.equal(await page.locator('#search').inputValue(), P(n));
-  assert.equal(await page.title(), 'FTZ Explorer · 自贸试验区政策浏览', 'the document title is untouched');
+  // The page title names the query: as text, one <title> with no elements in it.
+  assert.equal(await page.title(), `“${P(n).trim()}” · Results · FTZ Explorer`, 'the query in the title, as text');
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('title')].map((t) => t.childElementCount)), [0]);
   verified.add(n);
 };
 // A selected value the corpus lacks is a chip and a facet row with 0 (listed last: show all).
