@@ -273,15 +273,40 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             exporting.try_set(false);
         });
     };
+    // Nothing to export: the buttons say so by being disabled.
+    let nothing = move || ctx.outcome.with(|o| o.ordered.is_empty());
     let list = move || {
         let total = ctx.outcome.with(|o| o.ordered.len());
         if total == 0 {
             // Nothing found is only "nothing matches" when the whole index was asked.
             let partial = ctx.outcome.with(|o| !o.search.missing.is_empty());
+            let filtered = ctx.state.with(|s| s.has_filters());
             let why = ctx.t(if partial {
                 "no_results_partial"
+            } else if filtered {
+                "no_results_filtered"
             } else {
                 "no_results"
+            });
+            // With filters: what the query finds without them, one click away.
+            let unfiltered = ctx.outcome.with(|o| o.search.hits.len());
+            let unfiltered = if ctx.state.with(|s| s.query.trim().is_empty()) {
+                ctx.data().index().len()
+            } else {
+                unfiltered
+            };
+            let widen = (filtered && unfiltered > 0).then(|| {
+                let label = format!(
+                    "{} ({} {})",
+                    ctx.t("without_filters"),
+                    crate::explore::format::group_thousands(unfiltered as u64),
+                    ctx.t("results")
+                );
+                view! {
+                    " "
+                    <button type="button" class="link-button without-filters"
+                        on:click=move |_| ctx.update(true, |s| s.clear_filters())>{label}</button>
+                }
             });
             // A word the corpus lacks: the nearest words it has, one click away.
             let query = ctx.state.with(|s| s.query.clone());
@@ -303,7 +328,7 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                     "?"
                 }
             });
-            return view! { <p class="notice" role="status">{why}{suggest}</p> }.into_any();
+            return view! { <p class="notice" role="status">{why}{suggest}{widen}</p> }.into_any();
         }
         let pages = total.div_ceil(PAGE);
         // A page beyond the last (an old or edited URL) shows the last one.
@@ -362,8 +387,8 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                         });
                     }>{sort_options}</select>
                 </label>
-                <button type="button" class="switch" id="export-csv" aria-busy=move || exporting.get().to_string() on:click=move |_| export(false)>{move || ctx.t("export_csv")}</button>
-                <button type="button" class="switch" id="export-json" aria-busy=move || exporting.get().to_string() on:click=move |_| export(true)>{move || ctx.t("export_json")}</button>
+                <button type="button" class="switch" id="export-csv" aria-busy=move || exporting.get().to_string() disabled=nothing on:click=move |_| export(false)>{move || ctx.t("export_csv")}</button>
+                <button type="button" class="switch" id="export-json" aria-busy=move || exporting.get().to_string() disabled=nothing on:click=move |_| export(true)>{move || ctx.t("export_json")}</button>
             </div>
             <ActiveFilters/>
             {list}

@@ -132,9 +132,15 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("saved", "Saved", "已收藏"),
     (
         "no_results",
-        "Nothing matches. Try fewer words or remove a filter.",
-        "没有匹配结果。请减少关键词或移除筛选条件。",
+        "Nothing matches. Try fewer or other words.",
+        "没有匹配结果。请减少或更换关键词。",
     ),
+    (
+        "no_results_filtered",
+        "Nothing matches with these filters.",
+        "在当前筛选条件下没有匹配结果。",
+    ),
+    ("without_filters", "Search without the filters", "取消筛选条件再搜索"),
     (
         "no_results_partial",
         "Nothing found in the part of the index that loaded; reload the page to try the rest again.",

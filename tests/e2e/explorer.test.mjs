@@ -396,3 +396,29 @@ test('each interface speaks its own language, and names agencies in both', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Empty states: "remove a filter" was said when there was none, exports stayed enabled with
+// nothing to export, and a filtered search that found nothing offered no way back.
+test('an empty result says why, disables export, and offers the search without its filters', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?q=zzqqxx`);
+  await page.locator('.notice').waitFor();
+  assert.doesNotMatch(await page.locator('.notice').textContent(), /filter/i, 'no filter to remove');
+  assert.ok(await page.locator('#export-csv').isDisabled());
+  assert.ok(await page.locator('#export-json').isDisabled());
+  // customs, in Chinese documents only, and of a year with none: nothing — but customs has results.
+  await page.goto(`${BASE_URL}?q=customs`);
+  await page.locator('.card').first().waitFor();
+  const customs = await count(page);
+  await page.goto(`${BASE_URL}?q=customs&from=1990&to=1990`);
+  const widen = page.locator('.notice .without-filters');
+  await widen.waitFor();
+  assert.match(await widen.textContent(), new RegExp(`\\(${customs} results\\)`));
+  await widen.click();
+  await page.locator('.card').first().waitFor();
+  assert.equal(await count(page), customs);
+  assert.equal(new URL(page.url()).searchParams.get('from'), null);
+  assert.ok(!(await page.locator('#export-csv').isDisabled()));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
