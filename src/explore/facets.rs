@@ -15,9 +15,14 @@
 //! a list per item and facet cost about 40 bytes (at 10,000 documents, 350,000 items,
 //! that was most of the explorer's heap).
 
+mod column;
+mod kinds;
+
 use super::state::State;
-use crate::model::{Bundle, Entity, ItemKind, Lang, Role};
+use crate::model::{Bundle, Entity, Lang, Role};
 use crate::search::{bitset::BitSet, Index};
+use column::Column;
+pub use kinds::{kind_key, kind_label};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -106,70 +111,6 @@ pub struct Catalog {
 }
 
 const UNDATED: u32 = u32::MAX;
-
-/// One facet's values for every item, packed: item `id`'s values (sorted, distinct) are
-/// `values[offsets[id]..offsets[id + 1]]`.
-struct Column {
-    offsets: Vec<u32>,
-    values: Vec<u32>,
-}
-
-impl Column {
-    fn with_capacity(items: usize) -> Column {
-        let mut offsets = Vec::with_capacity(items + 1);
-        offsets.push(0);
-        Column {
-            offsets,
-            values: Vec::with_capacity(items),
-        }
-    }
-
-    /// Appends the next item's values (sorted and deduplicated here; `values` is emptied).
-    fn push(&mut self, values: &mut Vec<u32>) {
-        values.sort_unstable();
-        values.dedup();
-        self.values.append(values);
-        self.offsets.push(self.values.len() as u32);
-    }
-
-    fn of(&self, id: u32) -> &[u32] {
-        let id = id as usize;
-        match (self.offsets.get(id), self.offsets.get(id + 1)) {
-            (Some(&a), Some(&b)) => &self.values[a as usize..b as usize],
-            _ => &[],
-        }
-    }
-}
-
-pub fn kind_key(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Title => "title",
-        ItemKind::Meta => "meta",
-        ItemKind::Section => "section",
-        ItemKind::Measure => "measure",
-        ItemKind::Point => "point",
-        ItemKind::Table => "table",
-        ItemKind::Case => "case",
-        ItemKind::CasePart => "case_part",
-        ItemKind::Paragraph => "paragraph",
-        ItemKind::Boilerplate => "boilerplate",
-    }
-}
-
-pub fn kind_label(kind_key: &str) -> (&'static str, &'static str) {
-    match kind_key {
-        "title" => ("Title", "标题"),
-        "section" => ("Section", "章节"),
-        "measure" => ("Measure", "措施"),
-        "point" => ("Point", "要点"),
-        "table" => ("Table", "表格"),
-        "case" => ("Case", "案例"),
-        "case_part" => ("Case part", "案例要点"),
-        "paragraph" => ("Paragraph", "段落"),
-        "meta" => ("Meta", "元信息"),
-        _ => ("Site text", "网站信息"),
-    }
-}
 
 struct Builder {
     values: Vec<Vec<(String, String, String)>>,
