@@ -50,6 +50,7 @@ impl Index {
         &self,
         q: &Query,
         direct: &BitSet,
+        excluded: &BitSet,
         result: &mut SearchResult,
         trace: &mut Trace,
     ) -> Vec<Hit> {
@@ -86,7 +87,6 @@ impl Index {
                 Some(prev) => intersect_sum(&prev, &acc.finish()),
             });
         }
-        let excluded = self.excluded(q, trace);
         total
             .unwrap_or_default()
             .into_iter()

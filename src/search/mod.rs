@@ -290,8 +290,8 @@ impl Index {
         acc.finish()
     }
 
-    /// Items matching every clause and no excluded one, with summed scores.
-    fn evaluate(&self, q: &Query, trace: &mut Trace) -> Scored {
+    /// Items matching every clause and none of `excluded`, with summed scores.
+    fn evaluate(&self, q: &Query, excluded: &BitSet, trace: &mut Trace) -> Scored {
         let mut total: Option<Scored> = None;
         for clause in &q.required {
             let scores = self.clause_scores(clause, trace);
@@ -304,7 +304,6 @@ impl Index {
                 break;
             }
         }
-        let excluded = self.excluded(q, trace);
         let mut total = total.unwrap_or_default();
         total.retain(|(id, _)| !excluded.contains(*id));
         total
@@ -321,7 +320,9 @@ impl Index {
             return result;
         }
         let mut trace = Trace::default();
-        let direct = self.evaluate(&q, &mut trace);
+        // Computed once: direct and translated hits leave out the same items.
+        let excluded = self.excluded(&q, &mut trace);
+        let direct = self.evaluate(&q, &excluded, &mut trace);
         let mut direct_ids = BitSet::new(self.len());
         for &(id, _) in &direct {
             direct_ids.insert(id);
@@ -334,7 +335,7 @@ impl Index {
                 direct: true,
             })
             .collect();
-        for hit in self.translated(&q, &direct_ids, &mut result, &mut trace) {
+        for hit in self.translated(&q, &direct_ids, &excluded, &mut result, &mut trace) {
             hits.push(hit);
         }
         hits.sort_by(|a, b| {
