@@ -256,6 +256,8 @@ impl Tables {
                     scale: found.scale,
                     kind: found.kind,
                     direction: found.direction,
+                    qualifier: found.qualifier,
+                    per: found.per.map(str::to_string),
                 });
             }
         }

@@ -269,6 +269,24 @@ pub enum Direction {
     Down,
 }
 
+/// How a figure is bounded when it is not exact ("about", "more than", 以上 …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// 约, 左右, "about", "around".
+    About,
+    /// 近, 接近, "nearly", "close to".
+    Nearly,
+    /// 超过, 逾, 余, "more than", "over".
+    Over,
+    /// 以上, 不少于, "at least", "or more".
+    AtLeast,
+    /// 不足, 不到, "less than", "under".
+    Under,
+    /// 以内, 以下, 不超过, "up to", "within".
+    AtMost,
+}
+
 /// A quantitative statement.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
@@ -293,6 +311,11 @@ pub struct Figure {
     pub kind: FigureKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// The period a rate is given per, as a unit code: "day" for 日均 or "per day".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
 }
 
 /// A canonical name with both languages where known (agency, region or topic).

@@ -14,7 +14,7 @@
 
 use super::{
     Annotation, DeferredText, Direction, DocDate, DocNumber, Document, Figure, FigureKind, Item,
-    ItemKind, Lang, PageInfo, Role, Span, UnitRef,
+    ItemKind, Lang, PageInfo, Qualifier, Role, Span, UnitRef,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{json, Value};
@@ -41,8 +41,9 @@ struct WireItem {
 }
 
 /// `[item, offset, length, sentence offset, sentence length, value, unit, kind, direction,
-/// scale, upper]`, trailing nulls left out; offsets from the item's start. `upper` (the
-/// high end of a range) came last, so rows written before it still read the same.
+/// scale, upper, qualifier, per]`, trailing nulls left out; offsets from the item's start.
+/// Fields added later (`upper`, the high end of a range; `qualifier`; `per`) come last, so
+/// rows written before them still read the same.
 struct WireFigure {
     item: u32,
     span: [i64; 2],
@@ -53,6 +54,8 @@ struct WireFigure {
     kind: FigureKind,
     direction: Option<Direction>,
     upper: Option<f64>,
+    qualifier: Option<Qualifier>,
+    per: Option<String>,
 }
 
 mod rows;
@@ -132,6 +135,8 @@ impl WireFigure {
                 json!(self.direction),
                 json!(self.scale),
                 json!(self.upper),
+                json!(self.qualifier),
+                json!(self.per),
             ],
             &FIGURE_SPANS,
             spans,
@@ -151,6 +156,8 @@ impl WireFigure {
                 direction: field(&row, 8)?,
                 scale: field(&row, 9)?,
                 upper: field(&row, 10)?,
+                qualifier: field(&row, 11)?,
+                per: field(&row, 12)?,
             })
         };
         parse().map_err(|e| format!("figure: {e}"))
@@ -258,6 +265,8 @@ fn to_wire(doc: &Document) -> WireDocument {
                 kind: f.kind,
                 direction: f.direction,
                 upper: f.upper,
+                qualifier: f.qualifier,
+                per: f.per.clone(),
             }
             .to_row(spans)
         })
@@ -356,6 +365,8 @@ fn from_wire(wire: WireDocument) -> Result<Document, String> {
                 scale: f.scale,
                 kind: f.kind,
                 direction: f.direction,
+                qualifier: f.qualifier,
+                per: f.per,
             }
         })
         .collect();

@@ -84,7 +84,7 @@ fn is_clause_mark(text: &str, i: usize, c: char) -> bool {
 
 /// The clause text before the figure: from the last clause mark (or the sentence start,
 /// or the look-back cap) up to `start`, ASCII-lowercased.
-fn clause_before(text: &str, sentence_start: usize, start: usize) -> String {
+pub fn clause_before(text: &str, sentence_start: usize, start: usize) -> String {
     let from = ceil_boundary(text, start.saturating_sub(LOOK_BACK).max(sentence_start));
     let window = text.get(from..start).unwrap_or("");
     let cut = window
@@ -96,7 +96,7 @@ fn clause_before(text: &str, sentence_start: usize, start: usize) -> String {
 }
 
 /// The clause text right after the figure, up to a clause mark or the look-ahead cap.
-fn clause_after(text: &str, end: usize, sentence_end: usize) -> String {
+pub fn clause_after(text: &str, end: usize, sentence_end: usize) -> String {
     let to = floor_boundary(text, (end + LOOK_AHEAD).min(sentence_end));
     let window = text.get(end..to).unwrap_or("");
     let cut = window

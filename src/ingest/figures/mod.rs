@@ -38,7 +38,9 @@
 //!    减少, 缩短, 压缩, 降低, 节省 …) before the figure in the same clause (clauses end
 //!    at commas and semicolons). It applies to every kind, so in "reduced from 11
 //!    working days to half a day" both figures go down, and in "saving 213 million yuan"
-//!    the money goes down too (a saving is money not spent).
+//!    the money goes down too (a saving is money not spent);
+//! 8. the qualifier and period ([`qualifiers`]): "about", "more than", 以上, 左右, 近 …
+//!    next to the figure, and "per day", 日均, 每年, "/天" in its clause.
 //!
 //! Figures come out in text order and never overlap; every span is a byte range into the
 //! text, and every sentence (split at . ? ! 。？！；; and newlines, a '.' between digits
@@ -53,13 +55,14 @@
 mod cues;
 mod exclude;
 mod numbers;
+mod qualifiers;
 mod text;
 mod units;
 
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Direction, FigureKind};
+use crate::model::{Direction, FigureKind, Qualifier};
 use exclude::{Bound, Reading};
 use numbers::{Form, Num};
 use units::{Class, Hit};
@@ -82,6 +85,10 @@ pub struct Found {
     pub scale: Option<String>,
     pub kind: FigureKind,
     pub direction: Option<Direction>,
+    /// "about", "more than", 以上 … ([`qualifiers`]).
+    pub qualifier: Option<Qualifier>,
+    /// The period a rate is given per, as a unit code ("day" for 日均, "per day").
+    pub per: Option<&'static str>,
 }
 
 /// All figures in `text`, in text order, non-overlapping.
@@ -279,6 +286,9 @@ fn build(part: &Part, low: Option<&Part>, prefix: Option<Hit>) -> Option<Raw> {
 fn finish(text: &str, bounds: &[(usize, usize)], raw: Raw) -> Found {
     let sentence = cues::sentence_of(text, bounds, raw.span);
     let cues = cues::cues(text, sentence, raw.span);
+    let before = cues::clause_before(text, sentence.0, raw.span.0);
+    let after = cues::clause_after(text, raw.span.1, sentence.1);
+    let written = text.get(raw.span.0..raw.span.1).unwrap_or("");
     let kind = match units::class_of(raw.unit) {
         Class::Money => FigureKind::Money,
         Class::Percent if raw.unit == "pp" || cues.change => FigureKind::RateOfChange,
@@ -297,6 +307,8 @@ fn finish(text: &str, bounds: &[(usize, usize)], raw: Raw) -> Found {
             .scale
             .and_then(|(s, e)| text.get(s..e))
             .map(str::to_string),
+        qualifier: qualifiers::qualifier(&before, written, &after, kind == FigureKind::Duration),
+        per: qualifiers::per(&before, &after, raw.unit),
         kind,
         direction: cues.direction,
     }
