@@ -305,10 +305,18 @@ fn use_bundle(bundle: &Bundle) -> Result<(), TestCaseError> {
         })?;
     }
     let all = BitSet::full(index.len());
-    figures(bundle, &index, &all, None, FigureSort::ValueDesc);
+    let refs = figures(bundle, &index, &all, None, FigureSort::ValueDesc);
     timeline(bundle, &index, &all);
     let ids: Vec<u32> = all.iter().take(20).collect();
-    export::csv(bundle, &index, &catalog, &ids, true);
+    let cx = export::Context {
+        bundle,
+        index: &index,
+        catalog: &catalog,
+        zh: true,
+        base: "",
+    };
+    export::csv(&cx, export::Rows::Items(&ids));
+    export::json(&cx, export::Rows::Figures(&refs[..refs.len().min(20)]));
     Ok(())
 }
 

@@ -11,6 +11,7 @@ pub mod bench;
 mod charts;
 mod ctx;
 mod documents;
+mod export;
 mod facet_panel;
 mod figures;
 mod header;

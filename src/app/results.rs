@@ -3,9 +3,9 @@
 //! A card's text comes with its document's text file, fetched when the page shows it.
 //! Arrow keys move between cards, Enter opens one in its document.
 
+use super::export::{Export, ExportButtons};
 use super::facet_panel::ActiveFilters;
 use super::Ctx;
-use crate::explore::export;
 use crate::explore::facets::{kind_label, Facet};
 use crate::explore::state::Sort;
 use crate::search::snippet::Snippet;
@@ -51,29 +51,6 @@ pub fn highlighted(text: &str, snippet: &Snippet) -> impl IntoView {
         })
         .collect_view();
     view! { {lead}{runs}{tail} }
-}
-
-/// Triggers a download of generated text (a Blob URL, revoked afterwards).
-pub fn download(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 fn move_focus(ev: &leptos::ev::KeyboardEvent, forward: bool) {
@@ -233,48 +210,10 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             })
             .collect_view()
     };
-    // An export holds every row's text: the texts not here yet are fetched first.
-    let exporting = RwSignal::new(false);
-    let export = move |json: bool| {
-        if exporting.get_untracked() {
-            return;
-        }
-        let data = ctx.data();
-        let ids = ctx.outcome.with_untracked(|o| o.ordered.clone());
-        // The rows' documents, each once (a mask, not a set: smaller in wasm).
-        let docs: Vec<usize> = {
-            let index = data.index();
-            let mut used = vec![false; data.bundle.documents.len()];
-            for &id in &ids {
-                used[index.item_ref(id).doc as usize] = true;
-            }
-            (0..used.len()).filter(|&d| used[d]).collect()
-        };
-        exporting.set(true);
-        leptos::task::spawn_local(async move {
-            // A text that failed is named by the shard notice; its rows export without text.
-            ctx.texts_of(&docs).await;
-            let bundle = data.with_texts(&docs);
-            let index = data.index();
-            if json {
-                download(
-                    "ftz-results.json",
-                    "application/json",
-                    &export::json(&bundle, &index, &data.catalog, &ids, ctx.zh()),
-                );
-            } else {
-                download(
-                    "ftz-results.csv",
-                    "text/csv;charset=utf-8",
-                    &export::csv(&bundle, &index, &data.catalog, &ids, ctx.zh()),
-                );
-            }
-            drop(index);
-            exporting.try_set(false);
-        });
-    };
     // Nothing to export: the buttons say so by being disabled.
-    let nothing = move || ctx.outcome.with(|o| o.ordered.is_empty());
+    let nothing = Signal::derive(move || ctx.outcome.with(|o| o.ordered.is_empty()));
+    let rows =
+        Callback::new(move |()| Export::Items(ctx.outcome.with_untracked(|o| o.ordered.clone())));
     let list = move || {
         let total = ctx.outcome.with(|o| o.ordered.len());
         if total == 0 {
@@ -387,8 +326,7 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                         });
                     }>{sort_options}</select>
                 </label>
-                <button type="button" class="switch" id="export-csv" aria-busy=move || exporting.get().to_string() disabled=nothing on:click=move |_| export(false)>{move || ctx.t("export_csv")}</button>
-                <button type="button" class="switch" id="export-json" aria-busy=move || exporting.get().to_string() disabled=nothing on:click=move |_| export(true)>{move || ctx.t("export_json")}</button>
+                <ExportButtons view="results" rows=rows empty=nothing id_prefix="export"/>
             </div>
             <ActiveFilters/>
             {list}

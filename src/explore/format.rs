@@ -5,6 +5,8 @@
 //!
 //! Cost: one short string per number.
 
+use crate::model::{FigureKind, Qualifier};
+
 /// 1234567 → "1,234,567".
 pub fn group_thousands(n: u64) -> String {
     group_digits(&n.to_string())
@@ -42,6 +44,41 @@ pub fn format_figure(value: f64, upper: Option<f64>) -> String {
     match upper {
         Some(upper) => format!("{}–{}", format_value(value), format_value(upper)),
         None => format_value(value),
+    }
+}
+
+/// A number as a spreadsheet or a JSON reader reads it: no digit groups, every digit of a
+/// whole number, up to six decimals otherwise.
+pub fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format_value(v).replace(',', "")
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The interface-text key of a figure kind's name.
+pub fn figure_kind_key(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::Money => "figure_money",
+        FigureKind::Percent => "figure_percent",
+        FigureKind::RateOfChange => "figure_rate_of_change",
+        FigureKind::Count => "figure_count",
+        FigureKind::Duration => "figure_duration",
+        FigureKind::Quantity => "figure_quantity",
+    }
+}
+
+/// The interface-text key of a qualifier's word ("about", 约 …).
+pub fn qualifier_key(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::About => "q_about",
+        Qualifier::Nearly => "q_nearly",
+        Qualifier::Over => "q_over",
+        Qualifier::AtLeast => "q_at_least",
+        Qualifier::Under => "q_under",
+        Qualifier::AtMost => "q_at_most",
     }
 }
 

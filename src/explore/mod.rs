@@ -104,13 +104,38 @@ pub struct FigureRef {
     pub item_id: u32,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The order of the figures table (`fsort=` in the URL).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FigureSort {
+    /// Documents in bundle order, figures in text order.
     #[default]
     Document,
     ValueDesc,
     ValueAsc,
+    /// By kind, then unit, then value (largest first).
     Kind,
+}
+
+impl FigureSort {
+    pub const ALL: [FigureSort; 4] = [
+        FigureSort::Document,
+        FigureSort::ValueDesc,
+        FigureSort::ValueAsc,
+        FigureSort::Kind,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            FigureSort::Document => "document",
+            FigureSort::ValueDesc => "value-desc",
+            FigureSort::ValueAsc => "value-asc",
+            FigureSort::Kind => "kind",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<FigureSort> {
+        FigureSort::ALL.into_iter().find(|s| s.key() == key)
+    }
 }
 
 /// The figures whose item is in `filtered`, optionally of one kind, sorted.
@@ -147,6 +172,7 @@ pub fn figures(
                 .kind
                 .cmp(&fig(b).kind)
                 .then(fig(a).unit.cmp(&fig(b).unit))
+                .then(fig(b).value.total_cmp(&fig(a).value))
         }),
     }
     out

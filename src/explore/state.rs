@@ -5,6 +5,8 @@
 //! Cost: linear in the length of the query string.
 
 use super::facets::Facet;
+use super::FigureSort;
+use crate::model::FigureKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,6 +100,9 @@ pub struct State {
     pub bundle: Option<String>,
     /// Compact mode for embedding in other pages (`?embed=1`).
     pub embed: bool,
+    /// The figures table's kind filter (`fkind=`) and order (`fsort=`).
+    pub figure_kind: Option<FigureKind>,
+    pub figure_sort: FigureSort,
 }
 
 fn is_unreserved(b: u8) -> bool {
@@ -232,6 +237,8 @@ impl State {
                 "page" => state.page = v.parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
                 "bundle" if !v.is_empty() => state.bundle = Some(v),
                 "embed" => state.embed = v == "1" || v == "true",
+                "fkind" => state.figure_kind = FigureKind::parse(&v),
+                "fsort" => state.figure_sort = FigureSort::parse(&v).unwrap_or_default(),
                 key => {
                     if let Some(facet) = Facet::parse(key).filter(|_| !v.is_empty()) {
                         state.filters.entry(facet).or_default().insert(v);
@@ -266,6 +273,12 @@ impl State {
         }
         if self.view != View::default() {
             push("view", self.view.key());
+        }
+        if let Some(kind) = self.figure_kind {
+            push("fkind", kind.key());
+        }
+        if self.figure_sort != FigureSort::default() {
+            push("fsort", self.figure_sort.key());
         }
         if let Some(doc) = &self.doc {
             push("doc", doc);
@@ -352,6 +365,8 @@ mod tests {
             page: 3,
             bundle: Some("https://example.org/b.json?x=1&y=2".into()),
             embed: true,
+            figure_kind: Some(FigureKind::RateOfChange),
+            figure_sort: FigureSort::ValueDesc,
             ..State::default()
         };
         state.toggle(Facet::Region, "hubei");
@@ -371,6 +386,8 @@ mod tests {
         assert_eq!((s.from, s.page, s.item), (None, 0, None));
         assert_eq!(s.filters.len(), 1);
         assert_eq!(State::from_query("?q=%").query, "%");
+        let s = State::from_query("?fkind=weight&fsort=sideways");
+        assert_eq!((s.figure_kind, s.figure_sort), (None, FigureSort::Document));
         assert_eq!(State::from_query("").to_query(), "");
     }
 

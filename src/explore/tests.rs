@@ -12,7 +12,14 @@ fn export_csv_round_trips_through_a_csv_reader() {
     let index = Index::build(&bundle);
     let catalog = Catalog::build(&bundle, &index);
     let ids: Vec<u32> = (0..index.len() as u32).collect();
-    let csv = export::csv(&bundle, &index, &catalog, &ids, false);
+    let cx = |zh| export::Context {
+        bundle: &bundle,
+        index: &index,
+        catalog: &catalog,
+        zh,
+        base: "https://example.org/ftz/",
+    };
+    let csv = export::csv(&cx(false), export::Rows::Items(&ids));
     assert!(csv.starts_with('\u{feff}'));
     let records = export::parse_csv(&csv);
     assert_eq!(records.len(), ids.len() + 1);
@@ -31,7 +38,7 @@ fn export_csv_round_trips_through_a_csv_reader() {
         assert_eq!(record[published], stated.unwrap_or(""), "{}", doc.id);
     }
     // The Chinese interface's CSV: a Chinese header, and Chinese kinds and languages.
-    let zh = export::parse_csv(&export::csv(&bundle, &index, &catalog, &ids, true));
+    let zh = export::parse_csv(&export::csv(&cx(true), export::Rows::Items(&ids)));
     assert_eq!(zh[0][..2], ["文件", "文件标题"]);
     let kind = zh[0].iter().position(|c| c == "类型").unwrap();
     let lang = zh[0].iter().position(|c| c == "语言").unwrap();
@@ -44,9 +51,73 @@ fn export_csv_round_trips_through_a_csv_reader() {
         );
         assert!(["中文", "英文"].contains(&record[lang].as_str()));
     }
+    // JSON: lists are arrays, numbers are numbers, links are absolute and open the row.
     let json: Vec<serde_json::Value> =
-        serde_json::from_str(&export::json(&bundle, &index, &catalog, &ids[..3], false)).unwrap();
-    assert_eq!(json.len(), 3);
+        serde_json::from_str(&export::json(&cx(false), export::Rows::Items(&ids))).unwrap();
+    assert_eq!(json.len(), ids.len());
+    for (row, &id) in json.iter().zip(&ids) {
+        let r = index.item_ref(id);
+        let doc = &bundle.documents[r.doc as usize];
+        let regions = catalog.values_of(Facet::Region, id);
+        assert_eq!(row["regions"].as_array().unwrap().len(), regions.len());
+        let number = doc.items[r.item as usize].number;
+        assert_eq!(row["number"].as_u64(), number.map(u64::from));
+        let link = row["link"].as_str().unwrap();
+        let query = link.strip_prefix("https://example.org/ftz/").unwrap();
+        let state = State::from_query(query);
+        assert_eq!(
+            (state.doc.as_deref(), state.item),
+            (Some(doc.id.as_str()), Some(r.item))
+        );
+    }
+}
+
+#[test]
+fn figures_export_holds_every_figure_with_its_words_and_value() {
+    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
+    let index = Index::build(&bundle);
+    let catalog = Catalog::build(&bundle, &index);
+    let all = BitSet::full(index.len());
+    let refs = figures(&bundle, &index, &all, None, FigureSort::ValueDesc);
+    let brute: usize = bundle.documents.iter().map(|d| d.figures.len()).sum();
+    assert_eq!(refs.len(), brute, "every figure of every item");
+    let cx = |zh| export::Context {
+        bundle: &bundle,
+        index: &index,
+        catalog: &catalog,
+        zh,
+        base: "",
+    };
+    let records = export::parse_csv(&export::csv(&cx(false), export::Rows::Figures(&refs)));
+    assert_eq!(records.len(), refs.len() + 1);
+    let column = |name: &str| records[0].iter().position(|c| c == name).unwrap();
+    let (written, value, unit_name) = (column("written"), column("value"), column("unit_name"));
+    for (record, r) in records[1..].iter().zip(&refs) {
+        let doc = &bundle.documents[r.doc as usize];
+        let f = &doc.figures[r.figure as usize];
+        assert_eq!(record[written], doc.slice(f.span));
+        let read: f64 = record[value].parse().unwrap();
+        assert!(
+            (read - f.value).abs() <= f.value.abs() * 1e-9,
+            "{read} vs {}",
+            f.value
+        );
+        assert!(
+            !record[unit_name].contains('_'),
+            "a unit key shown as a name: {record:?}"
+        );
+    }
+    let zh = export::parse_csv(&export::csv(&cx(true), export::Rows::Figures(&refs)));
+    assert_eq!(zh[0][5], "原文");
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&export::json(&cx(true), export::Rows::Figures(&refs))).unwrap();
+    assert!(json
+        .iter()
+        .all(|row| row["value"].is_number() && row["kind"].is_string()));
+    assert!(
+        json.iter().any(|row| row["qualifier"] == "about"),
+        "the seeds say “about 1,200”"
+    );
 }
 
 #[test]

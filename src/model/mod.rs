@@ -26,6 +26,7 @@
 //! allocates beyond what serde needs to hold the bundle.
 
 mod deferred;
+pub mod units;
 mod validate;
 mod wire;
 
@@ -262,6 +263,33 @@ pub enum FigureKind {
     Quantity,
 }
 
+impl FigureKind {
+    pub const ALL: [FigureKind; 6] = [
+        FigureKind::Money,
+        FigureKind::Percent,
+        FigureKind::RateOfChange,
+        FigureKind::Count,
+        FigureKind::Duration,
+        FigureKind::Quantity,
+    ];
+
+    /// The kind's name in the bundle and in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::RateOfChange => "rate_of_change",
+            FigureKind::Count => "count",
+            FigureKind::Duration => "duration",
+            FigureKind::Quantity => "quantity",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<FigureKind> {
+        FigureKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -285,6 +313,20 @@ pub enum Qualifier {
     Under,
     /// 以内, 以下, 不超过, "up to", "within".
     AtMost,
+}
+
+impl Qualifier {
+    /// The qualifier's name in the bundle and in exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::About => "about",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Under => "under",
+            Qualifier::AtMost => "at_most",
+        }
+    }
 }
 
 /// A quantitative statement.

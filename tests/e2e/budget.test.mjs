@@ -36,7 +36,12 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // measured.
 // 450,000 B: the page title follows the view, query and document, and each star says what
 // it saves (+0.5 KB).
-const CRITICAL_PATH_BUDGET = 450_000;
+// 457,500 B: the figures table rebuilt — sortable headers, state in the URL, clamped
+// sentences with an expander, cards on a phone, unit names in both languages, qualifiers
+// and periods — and its export, with exports' lists as JSON arrays, absolute links and
+// file names by view, query and day (+7.2 KB; JSON is written by hand, which kept serde's
+// float printer out and saved 3 KB of it); 457,099 B measured.
+const CRITICAL_PATH_BUDGET = 457_500;
 
 let browser;
 before(async () => { browser = await launch(); });

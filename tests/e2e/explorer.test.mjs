@@ -102,7 +102,8 @@ test('CSV export holds the current results with a BOM, and JSON too', async () =
   await page.locator('.card').first().waitFor();
   const n = await count(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
-  assert.equal(download.suggestedFilename(), 'ftz-results.csv');
+  // Named by view, query and day, so that two exports do not overwrite each other.
+  assert.match(download.suggestedFilename(), /^ftz-results-海关-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\ufeffdocument,document_title,'), 'BOM and header');
   const lines = csv.trim().split('\r\n');
@@ -112,6 +113,12 @@ test('CSV export holds the current results with a BOM, and JSON too', async () =
   const rows = JSON.parse(readFileSync(await json.path(), 'utf8'));
   assert.equal(rows.length, n);
   assert.ok(rows.every((r) => r.text.includes('海关') || r.text.toLowerCase().includes('custom')), 'every row matches the query or its translation (stemmed)');
+  // Lists are lists, and a link opens its row from anywhere (not a relative "?doc=").
+  assert.ok(rows.every((r) => Array.isArray(r.regions) && Array.isArray(r.lead_units)), 'lists as arrays');
+  assert.ok(rows.every((r) => r.link.startsWith(BASE_URL + '?doc=')), rows[0].link);
+  await page.goto(rows[0].link);
+  await page.locator('.it.selected').waitFor();
+  assert.ok((await page.locator('.it.selected').textContent()).includes(rows[0].text.slice(0, 20)));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -210,18 +217,104 @@ test('the figures table shows amounts past 2^32 with every digit', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${BASE_URL}?view=figures`);
   await page.locator('.figures tbody tr').first().waitFor();
-  await page.locator('#figure-sort').selectOption('desc');
+  await page.locator('#figure-sort').selectOption('value-desc');
   await page.waitForFunction(() => document.querySelector('.figures tbody tr'));
   const large = bundle.documents.flatMap((d) => d.figures ?? [])
     .map((f) => f[5]).filter((v) => v >= 2 ** 32 && Number.isInteger(v))
     .sort((a, b) => b - a);
   assert.ok(large.length > 0, 'the seeds quote amounts past 2^32');
-  const shown = await page.locator('.figures tbody td:nth-child(2)').evaluateAll(
+  const shown = await page.locator('.figures tbody td.num .value').evaluateAll(
     (tds) => tds.slice(0, 40).map((t) => t.textContent.split('–')[0].replace(/,/g, '')));
   for (const v of large) {
     assert.ok(shown.includes(String(v)), `${v} among ${shown.slice(0, large.length + 3)}`);
   }
   assert.ok(!shown.includes('4294967295'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The figures table was unreadable: Unit, Kind and Change wrapped one letter per line, rows
+// were 250–350 px tall, the sentence was off-screen at 375 px, units showed as keys
+// ("working_day") and in English in the Chinese interface, and its filter and sort were lost
+// on reload. Each check below failed before the table was rebuilt.
+test('the figures table reads at 1280 and 375 px, sorts by its headers, keeps its state in the URL and exports', async () => {
+  const figures = bundle.documents.flatMap((d) => d.figures ?? []);
+  const brute = (kind) => figures.filter((f) => !kind || f[7] === kind).length;
+  for (const [width, lang] of [[1280, 'en'], [375, 'zh']]) {
+    const { context, page, problems } = await openPage(browser, { width });
+    await page.goto(`${BASE_URL}?view=figures&lang=${lang}`);
+    await page.locator('.figures tbody tr').first().waitFor();
+    await page.waitForFunction(() => ![...document.querySelectorAll('.figures .sentence')].some((td) => /Loading the text|正在加载正文/.test(td.textContent)));
+    // No word is broken: a short cell has at most one line per word.
+    const broken = await page.locator('.figures td.unit, .figures td.kind, .figures td.change, .figures td.num').evaluateAll((tds) => tds.filter((td) => {
+      const text = td.textContent.trim();
+      if (!text) return false;
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      // Line boxes: rects whose tops are more than half a line apart (a smaller qualifier
+      // on the same line starts a little lower).
+      const tops = [...range.getClientRects()].map((r) => r.top).sort((a, b) => a - b);
+      const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1] > 8).length;
+      return lines > text.split(/\s+/).length;
+    }).map((td) => td.textContent));
+    assert.deepEqual(broken, [], `cells broken inside a word at ${width} px`);
+    const units = await page.locator('.figures td.unit').allTextContents();
+    assert.ok(units.every((u) => !u.includes('_')), `unit keys shown: ${units.filter((u) => u.includes('_'))}`);
+    if (lang === 'zh') {
+      assert.ok(units.includes('元') && !units.includes('yuan'), 'units in Chinese');
+    }
+    if (width === 1280) {
+      const tallest = Math.max(...await page.locator('.figures tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height)));
+      assert.ok(tallest < 200, `the tallest row is ${tallest} px`);
+      // The header stays in view while the table scrolls.
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(100);
+      const top = await page.locator('.figures thead th').first().evaluate((th) => th.getBoundingClientRect().top);
+      assert.ok(top >= -1 && top < 5, `header at ${top} px after scrolling`);
+    } else {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `content ${overflow} px wider than the phone`);
+      const right = await page.locator('.figures td.sentence').first().evaluate((td) => td.getBoundingClientRect().right);
+      assert.ok(right <= 375, `the sentence ends at ${right} px`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  const { context, page, problems } = await openPage(browser);
+  // The kind filter and the order are in the URL and survive a reload.
+  await page.goto(`${BASE_URL}?view=figures&fkind=money`);
+  await page.locator('.figures tbody tr').first().waitFor();
+  const shown = async () => Number((await page.locator('.figures-view .count').textContent()).match(/\d+/)[0]);
+  assert.equal(await shown(), brute('money'));
+  assert.equal(await page.locator('#figure-kind').inputValue(), 'money');
+  const valueHead = page.locator('.figures thead th').nth(1);
+  await valueHead.locator('button').click();
+  await page.waitForURL(/fsort=value-desc/);
+  assert.equal(await valueHead.getAttribute('aria-sort'), 'descending');
+  const values = () => page.locator('.figures td.num .value').evaluateAll((v) => v.map((e) => Number(e.textContent.replace(/,/g, '').split('–')[0])));
+  const desc = await values();
+  assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
+  assert.equal(desc[0], Math.max(...figures.filter((f) => f[7] === 'money').map((f) => f[5])));
+  await valueHead.locator('button').click();
+  await page.waitForURL(/fsort=value-asc/);
+  await page.reload();
+  await page.locator('.figures tbody tr').first().waitFor();
+  assert.equal(await page.locator('.figures thead th').nth(1).getAttribute('aria-sort'), 'ascending');
+  const asc = await values();
+  assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+  // Qualifiers: every figure the bundle marks "about" shows the word next to its value.
+  await page.goto(`${BASE_URL}?view=figures`);
+  await page.locator('.figures tbody tr').first().waitFor();
+  const about = figures.filter((f) => f[11] === 'about').length;
+  assert.ok(about > 0, 'the seeds say “about”');
+  assert.equal(await page.locator('.figures td.num .qual', { hasText: 'about' }).count(), about);
+  // The export holds what the table shows, with absolute links, named by view and day.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#figures-export-json').click()]);
+  assert.match(download.suggestedFilename(), /^ftz-figures-\d{4}-\d{2}-\d{2}\.json$/);
+  const rows = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(rows.length, brute());
+  assert.ok(rows.every((r) => typeof r.value === 'number' && r.link.startsWith(BASE_URL)));
+  assert.ok(rows.every((r) => r.sentence.includes(r.written)), 'each sentence holds its figure');
   assert.deepEqual(problems, []);
   await context.close();
 });

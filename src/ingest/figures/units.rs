@@ -370,3 +370,20 @@ pub fn prefix_before(text: &str, start: usize) -> Option<Hit> {
         })
     })
 }
+
+#[cfg(test)]
+mod names {
+    /// Every code a figure can carry has a name in both interface languages.
+    #[test]
+    fn every_code_has_a_name() {
+        let codes = super::UNITS.iter().chain(super::PREFIXES).map(|u| u.1);
+        for code in codes {
+            for zh in [false, true] {
+                assert!(
+                    crate::model::units::known_unit_name(code, zh).is_some(),
+                    "unit code {code:?} has no name (zh: {zh}) in model::units"
+                );
+            }
+        }
+    }
+}
