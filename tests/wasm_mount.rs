@@ -75,7 +75,7 @@ fn reader_renders_every_item_as_text() {
         .collect();
     let host = host();
     let _handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <Reader bundle=bundle doc=doc selected=None on_back=Callback::new(|_| {})/> }
+        view! { <Reader bundle=bundle doc=doc selected=None on_back=Callback::new(|_| {}) on_select=Callback::new(|_| {})/> }
     });
     for (i, first_line) in expected.iter().enumerate() {
         let element = host

@@ -156,10 +156,14 @@ fn preferred_lang() -> UiLang {
     }
 }
 
-/// A URL's facet values by their keys: a label (either language) or a key in other letter
-/// case is rewritten, and the address bar follows (without a new history entry).
-fn canonical_state(catalog: &Catalog, mut state: State) -> State {
-    if catalog.canonicalize(&mut state) {
+/// A URL's facet values by their keys (a label in either language or a key in other letter
+/// case is rewritten) and its item by its number (an older `item=` index link gets its
+/// `number=`); the address bar follows, without a new history entry.
+fn canonical_state(bundle: &Bundle, catalog: &Catalog, mut state: State) -> State {
+    let before = state.clone();
+    catalog.canonicalize(&mut state);
+    state.resolve_item(bundle);
+    if state != before {
         url::write(&state, false);
     }
     state
@@ -180,7 +184,7 @@ impl Ctx {
         } = loaded;
         let catalog = Catalog::build(&bundle, &index);
         let saved: BTreeSet<String> = LocalStorage::get(SAVED_KEY).unwrap_or_default();
-        let state = canonical_state(&catalog, url::read());
+        let state = canonical_state(&bundle, &catalog, url::read());
         let saved_ids = saved_set(&bundle, &index, &saved);
         let outcome = Arc::new(explore(&bundle, &index, &catalog, &state, &saved_ids));
         let missing = outcome.search.missing.clone();
@@ -360,14 +364,24 @@ impl Ctx {
 
     /// Changes the state, records it in the URL (`push`: a new history entry), recomputes.
     pub fn update(&self, push: bool, change: impl FnOnce(&mut State)) {
-        self.state.update(change);
+        let data = self.data();
+        self.state.update(|s| {
+            let before = (s.doc.clone(), s.item);
+            change(s);
+            // A newly chosen item is addressed by its own number.
+            if (&s.doc, s.item) != (&before.0, before.1) {
+                s.item_number = None;
+            }
+            s.resolve_item(&data.bundle);
+        });
         self.state.with_untracked(|s| url::write(s, push));
         self.refresh();
     }
 
     /// Back/forward: the URL is the truth.
     pub fn restore_from_url(&self) {
-        let state = canonical_state(&self.data().catalog, url::read());
+        let data = self.data();
+        let state = canonical_state(&data.bundle, &data.catalog, url::read());
         self.state.set(state);
         self.refresh();
     }
@@ -394,15 +408,16 @@ impl Ctx {
     /// A link to a document (and item) that keeps the language, bundle and embed mode.
     pub fn link(&self, doc: &str, item: Option<u32>) -> String {
         self.state.with_untracked(|s| {
-            State {
+            let mut link = State {
                 doc: Some(doc.to_string()),
                 item,
                 lang: s.lang,
                 bundle: s.bundle.clone(),
                 embed: s.embed,
                 ..State::default()
-            }
-            .to_query()
+            };
+            link.resolve_item(&self.data().bundle);
+            link.to_query()
         })
     }
 

@@ -1,13 +1,19 @@
 //! The reader: one document as its structure — sections, numbered measures with their
 //! responsibility annotations, cases with their parts, paragraphs — all as text (never as
-//! HTML). Every item has `id="i<N>"`; `?doc=…&item=N` opens the document with item N
-//! highlighted, scrolled into view, and its details (units, regions, agencies, topics,
-//! figures) listed beside it. The text is fetched when the document opens.
+//! HTML), with the query's matches marked. Every item has `id="i<N>"`; `?doc=…&number=3.31`
+//! (or an older `item=N`) opens the document with that item highlighted, scrolled into
+//! view, and its details right below it: which item they describe, units, regions, topics,
+//! figures, the previous and next item of its kind, its link and "copy link". The text is
+//! fetched when the document opens.
 
 use super::documents::{date_label, html_lang, lang_label, page_facts, size_labels};
 use super::Ctx;
+use crate::explore::facets::{kind_key, kind_label};
 use crate::explore::state::UiLang;
 use crate::model::{Bundle, Document, Item, ItemKind, Lang, Role};
+use crate::search::analyze::fold;
+use crate::search::snippet::{match_ranges, Snippet};
+use crate::search::Highlight;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -55,6 +61,22 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A line of text with the query's matches marked (text runs and `<mark>`, never HTML).
+fn marked(line: String, highlight: Option<&Highlight>) -> AnyView {
+    let ranges = highlight
+        .map(|h| match_ranges(&fold(&line), h))
+        .unwrap_or_default();
+    if ranges.is_empty() {
+        return line.into_any();
+    }
+    let snippet = Snippet {
+        start: 0,
+        end: line.chars().count(),
+        ranges,
+    };
+    super::results::highlighted(&line, &snippet).into_any()
+}
+
 /// Per item: how many measures and points lie below it in the outline.
 fn provision_counts(doc: &Document) -> Vec<(usize, usize)> {
     let mut counts = vec![(0usize, 0usize); doc.items.len()];
@@ -96,21 +118,38 @@ struct Outline<'a> {
     counts: Vec<(usize, usize)>,
     selected: Option<u32>,
     ui: UiLang,
+    highlight: Option<&'a Highlight>,
+    /// The selected item's details, placed right after it.
+    details: Option<AnyView>,
 }
 
 impl Outline<'_> {
     /// Item `index` and, for a section or case, everything below it: a section is a
     /// collapsible `<details>` whose summary is its heading and its counts.
-    fn render(&self, index: usize) -> AnyView {
+    fn render(&mut self, index: usize) -> AnyView {
         let item = &self.doc.items[index];
         let selected = self.selected == Some(index as u32);
-        let own = render_item(self.bundle, self.doc, index, item, selected, self.ui);
+        let mut own = render_item(
+            self.bundle,
+            self.doc,
+            index,
+            item,
+            selected,
+            self.ui,
+            self.highlight,
+        );
+        if selected {
+            if let Some(details) = self.details.take() {
+                own = view! { {own}{details} }.into_any();
+            }
+        }
         if self.children[index].is_empty() {
             return own;
         }
         let below = self.children[index]
-            .iter()
-            .map(|&c| self.render(c))
+            .clone()
+            .into_iter()
+            .map(|c| self.render(c))
             .collect_view();
         if item.kind != ItemKind::Section {
             return view! { {own}<div class="it-children">{below}</div> }.into_any();
@@ -143,6 +182,7 @@ fn render_item(
     item: &Item,
     selected: bool,
     ui: UiLang,
+    highlight: Option<&Highlight>,
 ) -> AnyView {
     let id = format!("i{index}");
     let text = doc.item_text(item).to_string();
@@ -172,7 +212,7 @@ fn render_item(
             let label = item.label.clone().unwrap_or_default();
             let body = lines(&text)
                 .into_iter()
-                .map(|l| view! { <p>{l}</p> })
+                .map(|l| view! { <p>{marked(l, highlight)}</p> })
                 .collect_view();
             view! { <section id=id class=format!("{class} it-part") data-kind=kind><h3>{label}</h3>{body}</section> }.into_any()
         }
@@ -184,7 +224,7 @@ fn render_item(
                 .map(|d| view! { <p class="it-duty" lang=ui_html_lang(ui)>{d}</p> });
             let body = lines(&text)
                 .into_iter()
-                .map(|l| view! { <p>{l}</p> })
+                .map(|l| view! { <p>{marked(l, highlight)}</p> })
                 .collect_view();
             view! {
                 <div id=id class=format!("{class} it-{kind}") data-kind=kind>
@@ -230,16 +270,55 @@ fn render_item(
                 .into_any()
         }
         ItemKind::Meta | ItemKind::Boilerplate | ItemKind::Paragraph => {
-            view! { <p id=id class=format!("{class} it-{kind}") data-kind=kind>{text}</p> }
+            view! { <p id=id class=format!("{class} it-{kind}") data-kind=kind>{marked(text, highlight)}</p> }
                 .into_any()
         }
     }
 }
 
-/// What ingest found in one item, listed beside the reader.
-fn details(bundle: &Bundle, doc: &Document, index: u32, ui: UiLang) -> impl IntoView {
+/// The items of the same kind as `index` just before and after it in the document.
+fn neighbours(doc: &Document, index: usize) -> (Option<u32>, Option<u32>) {
+    let kind = doc.items[index].kind;
+    let prev = (0..index).rev().find(|&i| doc.items[i].kind == kind);
+    let next = (index + 1..doc.items.len()).find(|&i| doc.items[i].kind == kind);
+    (prev.map(|i| i as u32), next.map(|i| i as u32))
+}
+
+/// "Measure 30", "措施 30", "Case 3", "Paragraph": what the details describe.
+fn item_name(item: &Item, ui: UiLang) -> String {
+    let (en, zh) = kind_label(kind_key(item.kind));
+    let kind = if ui == UiLang::Zh { zh } else { en };
+    match item
+        .label
+        .clone()
+        .or_else(|| item.number.map(|n| n.to_string()))
+    {
+        Some(label) => format!("{kind} {}", label.trim()),
+        None => kind.to_string(),
+    }
+}
+
+/// Copies `text` to the clipboard; whether the browser took it.
+async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// What ingest found in one item, right below it: its name, units, regions, topics and
+/// figures, the previous and next item of its kind, its link and a button that copies it.
+fn details(
+    bundle: &Bundle,
+    doc: &Document,
+    index: u32,
+    ui: UiLang,
+    link: String,
+    on_select: Callback<u32>,
+) -> AnyView {
     let item = &doc.items[index as usize];
-    let t = |key| crate::explore::i18n::t(ui, key);
+    let t = move |key| crate::explore::i18n::t(ui, key);
     let row = |label: &'static str, value: String| {
         (!value.is_empty()).then(|| view! { <dt>{t(label)}</dt><dd>{value}</dd> })
     };
@@ -248,20 +327,43 @@ fn details(bundle: &Bundle, doc: &Document, index: u32, ui: UiLang) -> impl Into
         .iter()
         .filter(|f| f.item == index)
         .map(|f| {
+            let unit =
+                crate::model::units::unit_with_period(&f.unit, f.per.as_deref(), ui == UiLang::Zh);
             format!(
-                "{} ({} {})",
+                "{} ({} {unit})",
                 doc.slice(f.span),
                 super::figures::format_figure(f.value, f.upper),
-                f.unit
             )
         })
         .collect();
-    let link = format!(
-        "?doc={}&item={index}",
-        crate::explore::state::encode(&doc.id)
-    );
+    let (prev, next) = neighbours(doc, index as usize);
+    let step = move |to: Option<u32>, label: &'static str, class: &'static str| {
+        view! {
+            <button type="button" class=class disabled=to.is_none()
+                on:click=move |_| { if let Some(to) = to { on_select.run(to) } }>{t(label)}</button>
+        }
+    };
+    let copied = RwSignal::new(None::<bool>);
+    let absolute = web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}{link}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_else(|| link.clone());
+    let copy = move |_| {
+        let absolute = absolute.clone();
+        leptos::task::spawn_local(async move {
+            let ok = copy_text(&absolute).await;
+            copied.try_set(Some(ok));
+        });
+    };
     view! {
-        <aside class="item-details" aria-label=t("item_details") lang=ui_html_lang(ui)>
+        <aside class="item-details" aria-labelledby="item-details-title" lang=ui_html_lang(ui)>
+            <h2 id="item-details-title" class="item-details-title">{item_name(item, ui)}</h2>
             <dl>
                 {row("lead", names(&item.units(Role::Lead), &bundle.agencies, ui))}
                 {row("support", names(&item.units(Role::Support), &bundle.agencies, ui))}
@@ -269,9 +371,16 @@ fn details(bundle: &Bundle, doc: &Document, index: u32, ui: UiLang) -> impl Into
                 {row("topics", names(&item.topics, &bundle.topics, ui))}
                 {row("figures_here", figures.join(" · "))}
             </dl>
-            <a class="permalink" href=link>{t("permalink")}</a>
+            <div class="item-actions">
+                {step(prev, "previous_item", "prev-item")}
+                {step(next, "next_item", "next-item")}
+                <a class="permalink" href=link>{t("permalink")}</a>
+                <button type="button" class="copy-link" on:click=copy>{t("copy_link")}</button>
+                <span class="copied" role="status">{move || copied.get().map(|ok| t(if ok { "link_copied" } else { "link_not_copied" }))}</span>
+            </div>
         </aside>
     }
+    .into_any()
 }
 
 #[component]
@@ -281,6 +390,14 @@ pub fn Reader(
     selected: Option<u32>,
     #[prop(default = UiLang::En)] ui_lang: UiLang,
     on_back: Callback<Option<String>>,
+    /// The query's matches, marked in the text.
+    #[prop(optional)]
+    highlight: Option<Highlight>,
+    /// The selected item's link (a query string).
+    #[prop(optional)]
+    link: String,
+    /// Selects another item of the document (previous / next).
+    on_select: Callback<u32>,
 ) -> impl IntoView {
     let mut children = vec![Vec::new(); doc.items.len()];
     let mut roots = Vec::new();
@@ -290,13 +407,20 @@ pub fn Reader(
             None => roots.push(i),
         }
     }
-    let outline = Outline {
+    let details = selected
+        .filter(|&i| (i as usize) < doc.items.len())
+        .map(|i| details(&bundle, &doc, i, ui_lang, link, on_select));
+    let mut outline = Outline {
         bundle: &bundle,
         doc: &doc,
         children,
         counts: provision_counts(&doc),
         selected,
         ui: ui_lang,
+        highlight: highlight
+            .as_ref()
+            .filter(|h| !h.terms.is_empty() || !h.phrases.is_empty()),
+        details,
     };
     let body = roots.iter().map(|&i| outline.render(i)).collect_view();
     let t = |key| crate::explore::i18n::t(ui_lang, key);
@@ -317,9 +441,6 @@ pub fn Reader(
     let cited = joined(&doc.cited_numbers);
     let cited = (!cited.is_empty()).then(|| format!("{} {cited}", t("cites")));
     let page = doc.page.as_ref().map(|p| page_facts(p, ui_lang));
-    let details = selected
-        .filter(|&i| (i as usize) < doc.items.len())
-        .map(|i| details(&bundle, &doc, i, ui_lang));
     view! {
         <article class="reader" lang=html_lang(doc.lang)>
             <a class="back" href="?" on:click=move |ev| {
@@ -334,7 +455,6 @@ pub fn Reader(
             {(!numbers.is_empty()).then(|| view! { <p class="reader-meta reader-number">{numbers}</p> })}
             {cited.map(|c| view! { <p class="reader-meta reader-cited">{c}</p> })}
             {page}
-            {details}
             <div class="reader-body">{body}</div>
         </article>
     }
@@ -372,6 +492,9 @@ pub fn ReaderView() -> impl IntoView {
             s.doc = None;
             s.item = None;
         });
+    });
+    let on_select = Callback::new(move |item: u32| {
+        ctx.update(true, |s| s.item = Some(item));
     });
     let position = Memo::new(move |_| {
         let id = ctx.state.with(|s| s.doc.clone().unwrap_or_default());
@@ -435,6 +558,8 @@ pub fn ReaderView() -> impl IntoView {
         } else if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
-        view! { <Reader bundle=data.bundle.clone() doc=doc selected=item ui_lang=ctx.lang() on_back=on_back/> }.into_any()
+        let highlight = ctx.outcome.with_untracked(|o| o.search.highlight.clone());
+        let link = ctx.link(&id, item);
+        view! { <Reader bundle=data.bundle.clone() doc=doc selected=item ui_lang=ctx.lang() on_back=on_back highlight=highlight link=link on_select=on_select/> }.into_any()
     }
 }

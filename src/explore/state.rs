@@ -92,6 +92,9 @@ pub struct State {
     /// The open document (reader) and, within it, the selected item index.
     pub doc: Option<String>,
     pub item: Option<u32>,
+    /// The selected item's number path in the URL (`number=2.3`, see `model::path`): written
+    /// instead of `item=` when the item has one; [`State::resolve_item`] keeps the two in step.
+    pub item_number: Option<String>,
     /// `None`: not in the URL (the stored or browser preference applies).
     pub lang: Option<UiLang>,
     /// Zero-based page of results.
@@ -233,6 +236,7 @@ impl State {
                 "view" => state.view = View::parse(&v).unwrap_or_default(),
                 "doc" if !v.is_empty() => state.doc = Some(v),
                 "item" => state.item = v.parse().ok(),
+                "number" if !v.is_empty() => state.item_number = Some(v),
                 "lang" => state.lang = UiLang::parse(&v),
                 "page" => state.page = v.parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
                 "bundle" if !v.is_empty() => state.bundle = Some(v),
@@ -283,7 +287,9 @@ impl State {
         if let Some(doc) = &self.doc {
             push("doc", doc);
         }
-        if let Some(item) = self.item {
+        if let Some(number) = &self.item_number {
+            push("number", number);
+        } else if let Some(item) = self.item {
             push("item", &item.to_string());
         }
         if let Some(lang) = self.lang {
@@ -302,6 +308,26 @@ impl State {
             String::new()
         } else {
             format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// Brings the selected item's index and number path into step for the open document:
+    /// a path from the URL selects its item; an index (an older link, or a click) gets its
+    /// path. A path that names no item of the document leaves no item selected.
+    pub fn resolve_item(&mut self, bundle: &crate::model::Bundle) {
+        let doc = self.doc.as_deref().and_then(|id| bundle.document(id));
+        let Some(doc) = doc else {
+            self.item_number = None;
+            return;
+        };
+        match &self.item_number {
+            Some(path) => self.item = doc.item_at_path(path),
+            None => {
+                self.item_number = self
+                    .item
+                    .filter(|&i| (i as usize) < doc.items.len())
+                    .and_then(|i| doc.item_path(i as usize));
+            }
         }
     }
 
@@ -360,7 +386,7 @@ mod tests {
             sort: Sort::Date,
             view: View::Figures,
             doc: Some("004_dac77278a024235c".into()),
-            item: Some(42),
+            item_number: Some("2.3".into()),
             lang: Some(UiLang::Zh),
             page: 3,
             bundle: Some("https://example.org/b.json?x=1&y=2".into()),
@@ -376,6 +402,27 @@ mod tests {
         let url = state.to_query();
         assert_eq!(State::from_query(&url), state);
         assert_eq!(State::from_query(&url).to_query(), url, "canonical");
+    }
+
+    #[test]
+    fn an_item_is_linked_by_its_number_and_old_index_links_still_open_it() {
+        let bundle = crate::model::Bundle::from_json(crate::seed_bundle_json()).unwrap();
+        let (doc, index) = bundle
+            .documents
+            .iter()
+            .find_map(|d| (0..d.items.len()).find_map(|i| d.item_path(i).map(|_| (d, i))))
+            .expect("a numbered item");
+        let path = doc.item_path(index).unwrap();
+        let mut old = State::from_query(&format!("?doc={}&item={index}", doc.id));
+        old.resolve_item(&bundle);
+        assert_eq!(old.item_number.as_deref(), Some(path.as_str()));
+        assert_eq!(old.to_query(), format!("?doc={}&number={}", doc.id, path));
+        let mut new = State::from_query(&old.to_query());
+        new.resolve_item(&bundle);
+        assert_eq!(new.item, Some(index as u32));
+        let mut wrong = State::from_query(&format!("?doc={}&number=999.999", doc.id));
+        wrong.resolve_item(&bundle);
+        assert_eq!(wrong.item, None);
     }
 
     #[test]

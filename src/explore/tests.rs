@@ -64,7 +64,8 @@ fn export_csv_round_trips_through_a_csv_reader() {
         assert_eq!(row["number"].as_u64(), number.map(u64::from));
         let link = row["link"].as_str().unwrap();
         let query = link.strip_prefix("https://example.org/ftz/").unwrap();
-        let state = State::from_query(query);
+        let mut state = State::from_query(query);
+        state.resolve_item(&bundle);
         assert_eq!(
             (state.doc.as_deref(), state.item),
             (Some(doc.id.as_str()), Some(r.item))

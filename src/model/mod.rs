@@ -26,6 +26,7 @@
 //! allocates beyond what serde needs to hold the bundle.
 
 mod deferred;
+mod path;
 pub mod units;
 mod validate;
 mod wire;

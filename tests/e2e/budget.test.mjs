@@ -41,7 +41,10 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // and periods — and its export, with exports' lists as JSON arrays, absolute links and
 // file names by view, query and day (+7.2 KB; JSON is written by hand, which kept serde's
 // float printer out and saved 3 KB of it); 457,099 B measured.
-const CRITICAL_PATH_BUDGET = 457_500;
+// 463,500 B: the reader puts an item's details under it with its name, previous/next and
+// "copy link", marks the query in the text, and links items by their number (`number=3.31`,
+// older `item=` links rewritten) (+5.7 KB); 462,780 B measured.
+const CRITICAL_PATH_BUDGET = 463_500;
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -160,6 +160,61 @@ test('a permalink opens the reader at the item, highlighted and in view', async 
   await context.close();
 });
 
+// The reader put the chosen item's details at the top of the document, thousands of pixels
+// from the measure and without saying which measure they described; the query was not
+// marked in the text; links used an internal index.
+test('the reader puts the details under the item, marks the query, links by number and steps to the next item', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const doc = bundle.documents.find((d) => d.lang === 'zh');
+  const text = Buffer.from(doc.text, 'utf8');
+  let end = 0;
+  const itemText = doc.items.map((it) => { const start = end + it[1]; end = start + it[2]; return text.subarray(start, end).toString(); });
+  const measures = doc.items.map((it, i) => [it[0], i]).filter(([k]) => k === 'measure');
+  const [, index] = measures[20];
+  // An old link by index still opens the item, and the address bar now names it by number.
+  await page.goto(`${BASE_URL}?q=${encodeURIComponent('海关')}&doc=${doc.id}&item=${index}`);
+  const selected = page.locator('.it.selected');
+  await selected.waitFor();
+  assert.equal(await selected.getAttribute('id'), `i${index}`);
+  await page.waitForURL((u) => u.searchParams.has('number') && !u.searchParams.has('item'));
+  const number = new URL(page.url()).searchParams.get('number');
+  assert.ok(number.endsWith(String(doc.items[index][3])), `number=${number} for measure ${doc.items[index][3]}`);
+  // The details come right after the item and say which measure they describe.
+  const gap = await page.evaluate(() => {
+    const item = document.querySelector('.it.selected').getBoundingClientRect();
+    const details = document.querySelector('.item-details').getBoundingClientRect();
+    return details.top - item.bottom;
+  });
+  assert.ok(gap >= 0 && gap < 40, `details ${gap} px below the item`);
+  assert.match(await page.locator('.item-details-title').textContent(), new RegExp(`Measure ${doc.items[index][3]}$`));
+  // Every 海关 of the items' text is marked, and nothing else is.
+  const expected = itemText.filter((_, i) => doc.items[i][0] !== 'title').reduce((n, t) => n + t.split('海关').length - 1, 0);
+  const marks = await page.locator('.reader-body mark').allTextContents();
+  assert.ok(expected > 0);
+  assert.equal(marks.length, expected, `${marks.length} marks for ${expected} occurrences`);
+  assert.ok(marks.every((m) => m === '海关'), marks.join('|'));
+  // The permalink, reloaded, opens the same item; "Copy link" copies its absolute form.
+  const link = await page.locator('.item-details .permalink').getAttribute('href');
+  assert.ok(link.includes(`number=${encodeURIComponent(number).replace(/%2E/g, '.')}`), link);
+  await page.locator('.copy-link').click();
+  await page.locator('.item-details .copied', { hasText: 'Link copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), new URL(link, BASE_URL).href);
+  // Next and previous step through the measures.
+  await page.locator('.next-item').click();
+  await page.waitForFunction((id) => document.querySelector('.it.selected')?.id === id, `i${measures[21][1]}`);
+  assert.match(await page.locator('.item-details-title').textContent(), new RegExp(`Measure ${doc.items[measures[21][1]][3]}$`));
+  await page.goBack();
+  await page.waitForFunction((id) => document.querySelector('.it.selected')?.id === id, `i${index}`);
+  await page.goto(`${BASE_URL}?doc=${doc.id}&number=${encodeURIComponent(number)}`);
+  await page.waitForFunction((id) => document.querySelector('.it.selected')?.id === id, `i${measures[20][1]}`);
+  await page.goto(`${BASE_URL}?doc=${doc.id}&item=${measures[0][1]}`);
+  await page.locator('.it.selected').waitFor();
+  assert.ok(await page.locator('.prev-item').isDisabled(), 'nothing before the first measure');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('keyboard: "/" focuses search, arrows move through results, Enter opens one', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${BASE_URL}?q=measures`);
@@ -172,7 +227,8 @@ test('keyboard: "/" focuses search, arrows move through results, Enter opens one
   assert.equal(await page.evaluate(() => document.activeElement.dataset.id), second);
   await page.keyboard.press('Enter');
   await page.locator('.it.selected').waitFor();
-  assert.ok(new URL(page.url()).searchParams.has('item'));
+  const p = new URL(page.url()).searchParams;
+  assert.ok(p.has('number') || p.has('item'), page.url());
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, clickFirstBar, seedsBundle, launch, openPage, screenshot } from './support.mjs';
+import { BASE_URL, addressIn, clickFirstBar, itemAddress, seedsBundle, launch, openPage, screenshot } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -83,7 +83,7 @@ test('a 50-step session: every step shows what it should, with no console error 
   const ids = () => page.locator('.card').evaluateAll((cards) => cards.map((c) => Number(c.dataset.id)));
   const cardLinks = () => page.locator('.card-doc').evaluateAll((as) => as.map((a) => {
     const p = new URL(a.href).searchParams;
-    return `${p.get('doc')}#${p.get('item')}`;
+    return `${p.get('doc')}#${p.get('number') ?? p.get('item')}`;
   }));
   const facet = (name, label) => page.locator(`[data-facet="${name}"] li`, { hasText: label });
   const facetCount = async (name, label) => Number(await facet(name, label).locator('.count').textContent());
@@ -257,7 +257,8 @@ test('a 50-step session: every step shows what it should, with no console error 
   await step('forward: page 2', async () => { await page.goForward(); await onPage(2); });
   const first = items[20];
   const inReader = async (it) => {
-    await url((p) => p.get('doc') === it.doc.id && p.get('item') === String(it.i), 'the reader');
+    const address = itemAddress(it.doc, it.i);
+    await url((p) => p.get('doc') === it.doc.id && JSON.stringify(addressIn(p)) === JSON.stringify(address), 'the reader');
     await page.locator('.it.selected').waitFor();
     assert.equal(await page.locator('.it.selected').getAttribute('id'), `i${it.i}`);
     assert.equal(await page.locator('.reader-title').textContent(), it.doc.title);
@@ -389,16 +390,21 @@ test('a 50-step session: every step shows what it should, with no console error 
     const [header, ...rows] = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, ''));
     assert.equal(rows.length, trade, 'one row per result');
     const at = (name) => header.indexOf(name);
-    const keys = rows.map((r) => `${r[at('document')]}#${new URLSearchParams(r[at('link')]).get('item')}`);
+    const keys = rows.map((r) => {
+      const p = new URL(r[at('link')]).searchParams;
+      return `${r[at('document')]}#${p.get('number') ?? p.get('item')}`;
+    });
     assert.deepEqual(keys.slice(0, links.length), links, 'in the order shown');
-    assert.ok(keys.every((k) => searchable.has(k)), 'every row is an item of the bundle');
+    const addressed = new Set(items.map((it) => { const a = itemAddress(it.doc, it.i); return `${it.doc.id}#${a.number ?? a.item}`; }));
+    assert.ok(keys.every((k) => addressed.has(k)), 'every row is an item of the bundle');
   });
   await step('export JSON and read it back', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
     const rows = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(rows.length, trade);
     for (const row of rows) {
-      const it = items.find((x) => x.doc.id === row.document && String(x.i) === new URLSearchParams(row.link).get('item'));
+      const address = JSON.stringify(addressIn(new URL(row.link).searchParams));
+      const it = items.find((x) => x.doc.id === row.document && JSON.stringify(itemAddress(x.doc, x.i)) === address);
       assert.ok(it, row.link);
       assert.equal(row.text, it.text, 'the item text, exactly');
       assert.equal(row.document_title, it.doc.title);

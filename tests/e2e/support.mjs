@@ -124,3 +124,28 @@ export async function serveDir(dir, { prefix = '/', extra = {} } = {}) {
     close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
   };
 }
+
+/**
+ * How a link addresses item `i` of a bundle document: its number path ("3.31": the numbers of
+ * the item and its numbered ancestors, outermost first) when no other item of the document
+ * has the same path, else its index. Written here from the bundle's rows
+ * (`[kind, gap, len, number, parent, …]`), apart from the app's code, as an oracle.
+ */
+export function itemAddress(doc, i) {
+  const path = (k) => {
+    if (doc.items[k][3] == null) return null;
+    const numbers = [];
+    for (let at = k; at != null; at = doc.items[at][4]) {
+      if (doc.items[at][3] != null) numbers.unshift(doc.items[at][3]);
+    }
+    return numbers.join('.');
+  };
+  const own = path(i);
+  const shared = own != null && doc.items.some((_, k) => k !== i && path(k) === own);
+  return own != null && !shared ? { number: own } : { item: String(i) };
+}
+
+/** The address a URL's query gives: `number=` or `item=`, as `itemAddress` writes it. */
+export function addressIn(params) {
+  return params.has('number') ? { number: params.get('number') } : { item: params.get('item') };
+}

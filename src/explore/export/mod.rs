@@ -35,13 +35,15 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The absolute link to one item of a document.
+    /// The absolute link to one item of a document, by its number where it has one.
     fn link(&self, doc: &str, item: u32) -> String {
-        format!(
-            "{}?doc={}&item={item}",
-            self.base,
-            super::state::encode(doc)
-        )
+        let mut state = super::state::State {
+            doc: Some(doc.to_string()),
+            item: Some(item),
+            ..Default::default()
+        };
+        state.resolve_item(self.bundle);
+        format!("{}{}", self.base, state.to_query())
     }
 }
 
@@ -91,7 +93,9 @@ impl Cell {
                 }
                 out.push(']');
             }
-            Cell::Number(Some(n)) if n.is_finite() => out.push_str(&super::format::plain_number(*n)),
+            Cell::Number(Some(n)) if n.is_finite() => {
+                out.push_str(&super::format::plain_number(*n))
+            }
             Cell::Number(_) => out.push_str("null"),
         }
     }
