@@ -62,11 +62,63 @@ fn dark_theme() -> bool {
     }
 }
 
-/// What one chart shows: its spec (as JSON, for the chart module) and its data as table
-/// rows.
+/// What choosing a row of a chart's data table does: the same as clicking its bar, cell,
+/// node or period, so that every drill-down works from the keyboard too.
+#[derive(Clone, Debug, PartialEq)]
+enum Action {
+    Toggle(Facet, String),
+    Open(String, u32),
+    Period(String),
+    Cell(String, String),
+}
+
+impl Action {
+    fn run(&self, ctx: &Ctx) {
+        match self.clone() {
+            Action::Toggle(facet, key) => ctx.update(true, |s| s.toggle(facet, &key)),
+            Action::Open(doc, item) => ctx.update(true, |s| {
+                s.doc = Some(doc);
+                s.item = Some(item);
+            }),
+            Action::Period(bucket) => {
+                let (from, to) = (date_bound(&bucket), date_bound(&bucket));
+                ctx.update(true, |s| {
+                    s.from = from;
+                    s.to = to;
+                    s.page = 0;
+                });
+            }
+            Action::Cell(region, topic) => ctx.update(true, |s| {
+                s.toggle(Facet::Region, &region);
+                s.toggle(Facet::Topic, &topic);
+            }),
+        }
+    }
+}
+
+/// One row of a chart's data table.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    label: String,
+    value: String,
+    action: Option<Action>,
+}
+
+/// What one chart shows: its spec (as JSON, for the chart module), its data as table rows
+/// under two column headers (interface-text keys), and a note on what it leaves out.
 struct Drawn {
     spec: String,
-    rows: Vec<(String, String)>,
+    rows: Vec<Row>,
+    columns: (&'static str, &'static str),
+    note: Option<String>,
+}
+
+/// Whether charts are drawn for a phone (shorter labels).
+fn narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < 640.0)
 }
 
 /// One chart box. `draw` computes the chart from the context; `click` receives
@@ -87,7 +139,9 @@ fn ChartBox(
     });
     let node: NodeRef<leptos::html::Div> = NodeRef::new();
     let error = RwSignal::new(None::<String>);
-    let rows = RwSignal::new(Vec::<(String, String)>::new());
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let columns = RwSignal::new(("", ""));
+    let note = RwSignal::new(None::<String>);
     let handler: ClickHandler = Closure::new(
         move |name: String, index: i32, key: String, _series: String| {
             click(&ctx, &name, index, &key);
@@ -99,6 +153,8 @@ fn ChartBox(
     Effect::new(move |_| {
         let drawn = draw(&ctx);
         rows.set(drawn.rows);
+        columns.set(drawn.columns);
+        note.set(drawn.note);
         let Some(element) = node.get() else { return };
         let element: web_sys::Element = element.into();
         let spec = drawn.spec;
@@ -133,17 +189,33 @@ fn ChartBox(
     view! {
         <figure class="chart-box" data-chart=title aria-labelledby=heading.clone()>
             <figcaption id=heading.clone()>{move || ctx.t(title)}</figcaption>
+            // Nothing to draw: a sentence instead of empty axes.
+            <p class="chart-empty" hidden=move || rows.with(|r| !r.is_empty())>{move || ctx.t("chart_empty")}</p>
             <div class="chart" id=id node_ref=node role="img" data-brush=brush.then_some("x")
+                class:hidden=move || rows.with(Vec::is_empty)
                 aria-label=move || {
-                    let described: Vec<String> = rows.get().iter().take(8).map(|(l, v)| format!("{l}: {v}")).collect();
+                    let described: Vec<String> = rows.get().iter().take(8).map(|r| format!("{}: {}", r.label, r.value)).collect();
                     format!("{}. {}", ctx.t(title), described.join("; "))
                 }></div>
+            {move || note.get().map(|n| view! { <p class="chart-note">{n}</p> })}
             {move || error.get().map(|e| view! { <p class="notice" role="alert">{ctx.t("chart_error")} " " {e}</p> })}
-            <details>
+            <details hidden=move || rows.with(Vec::is_empty)>
                 <summary>{move || ctx.t("show_data")}</summary>
                 <table class="chart-data">
+                    <thead><tr>
+                        <th scope="col">{move || ctx.t(columns.get().0)}</th>
+                        <th scope="col">{move || ctx.t(columns.get().1)}</th>
+                    </tr></thead>
                     <tbody>
-                        {move || rows.get().into_iter().map(|(l, v)| view! { <tr><th scope="row">{l}</th><td>{v}</td></tr> }).collect_view()}
+                        {move || rows.get().into_iter().map(|r| {
+                            let label = match r.action {
+                                Some(action) => view! {
+                                    <button type="button" class="link-button" on:click=move |_| action.run(&ctx)>{r.label}</button>
+                                }.into_any(),
+                                None => r.label.into_any(),
+                            };
+                            view! { <tr><th scope="row">{label}</th><td>{r.value}</td></tr> }
+                        }).collect_view()}
                     </tbody>
                 </table>
             </details>
@@ -155,15 +227,20 @@ fn spec_json(spec: &Spec) -> String {
     serde_json::to_string(spec).unwrap_or_default()
 }
 
-fn bar_rows(bars: &[stats::Bar]) -> Vec<(String, String)> {
+fn bar_rows(bars: &[stats::Bar], facet: Option<Facet>) -> Vec<Row> {
     bars.iter()
-        .map(|b| (b.label.clone(), b.count.to_string()))
+        .map(|b| Row {
+            label: b.label.clone(),
+            value: b.count.to_string(),
+            action: facet
+                .filter(|_| !b.key.is_empty())
+                .map(|f| Action::Toggle(f, b.key.clone())),
+        })
         .collect()
 }
 
-/// The `max` largest values of a facet over the result set; for lead units also "Other",
-/// summing the rest (elsewhere it would dwarf the bars it summarises).
-fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> Vec<stats::Bar> {
+/// The `max` largest values of a facet over the result set, and the items of the rest.
+fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> (Vec<stats::Bar>, usize) {
     let data = ctx.data();
     let zh = ctx.zh();
     let mut all = ctx
@@ -174,35 +251,53 @@ fn bars_with_rest(ctx: &Ctx, facet: Facet, max: usize) -> Vec<stats::Bar> {
     if facet == Facet::Heading && all.len() > max {
         all.sort_by(|a, b| b.count.cmp(&a.count));
     }
-    let (mut shown, rest) = stats::top(all, max);
-    if rest > 0 && facet == Facet::Lead {
-        shown.push(stats::Bar {
-            key: String::new(),
-            label: ctx.t("other").to_string(),
-            count: rest,
-        });
-    }
-    shown
+    stats::top(all, max)
 }
 
+/// Bars of a facet's largest values. What they leave out is a note, not a bar: an "Other"
+/// bar summing the rest dwarfed the bars it summarised.
 fn facet_bars(ctx: &Ctx, facet: Facet, title: &'static str, max: usize, horizontal: bool) -> Drawn {
-    let shown = bars_with_rest(ctx, facet, max);
-    let rows = bar_rows(&shown);
+    let (shown, rest) = bars_with_rest(ctx, facet, max);
+    let mut rows = bar_rows(&shown, Some(facet));
+    let note =
+        (rest > 0).then(|| format!("{}: {rest} {}", ctx.t("other_values"), ctx.t("items_lower")));
+    if rest > 0 {
+        rows.push(Row {
+            label: ctx.t("other_values").to_string(),
+            value: rest.to_string(),
+            action: None,
+        });
+    }
     let spec = Spec::Bars {
         title: ctx.t(title).to_string(),
         bars: shown,
         horizontal,
+        axis: ctx.t("items").to_string(),
+        narrow: narrow(),
     };
     Drawn {
         spec: spec_json(&spec),
         rows,
+        columns: (facet_column(facet), "items"),
+        note,
+    }
+}
+
+/// The data table's first column header for a facet's bars.
+fn facet_column(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Topic => "facet_topic",
+        Facet::Region => "facet_region",
+        Facet::Lead => "facet_lead",
+        Facet::Kind => "facet_kind",
+        _ => "chart_value",
     }
 }
 
 /// The facet value of the clicked bar (bars are drawn largest first; horizontal charts
 /// list them bottom-up).
 fn click_bar(ctx: &Ctx, facet: Facet, max: usize, horizontal: bool, index: i32) {
-    let bars = untrack(|| bars_with_rest(ctx, facet, max));
+    let bars = untrack(|| bars_with_rest(ctx, facet, max).0);
     let Ok(index) = usize::try_from(index) else {
         return;
     };
@@ -211,7 +306,6 @@ fn click_bar(ctx: &Ctx, facet: Facet, max: usize, horizontal: bool, index: i32) 
     } else {
         Some(index)
     };
-    // "Other" has no key: it stands for many values.
     if let Some(bar) = index
         .and_then(|i| bars.get(i))
         .filter(|b| !b.key.is_empty())
@@ -264,13 +358,14 @@ fn largest_figures(
         .collect()
 }
 
-/// `scale` divides the values (money is shown in millions).
+/// `scale` divides the values (money is shown in millions); `axis` names them.
 fn draw_figures(
     ctx: &Ctx,
     kind: FigureKind,
     unit: Option<&str>,
     title: &'static str,
     scale: f64,
+    axis: &'static str,
 ) -> Drawn {
     let figures = largest_figures(ctx, kind, unit);
     let bars: Vec<stats::Bar> = figures
@@ -285,14 +380,22 @@ fn draw_figures(
         title: ctx.t(title).to_string(),
         bars,
         horizontal: true,
+        axis: ctx.t(axis).to_string(),
+        narrow: narrow(),
     };
     let rows = figures
         .into_iter()
-        .map(|(written, _, _, _, sentence)| (written, sentence))
+        .map(|(written, _, doc, item, sentence)| Row {
+            label: written,
+            value: sentence,
+            action: Some(Action::Open(doc, item)),
+        })
         .collect();
     Drawn {
         spec: spec_json(&spec),
         rows,
+        columns: ("figure", "sentence"),
+        note: None,
     }
 }
 
@@ -321,17 +424,23 @@ fn draw_timeline(ctx: &Ctx) -> Drawn {
         .with(|o| stats::timeline(&data.bundle, &data.index(), &o.filtered));
     let rows = periods
         .iter()
-        .map(|p| (p.bucket.clone(), format!("{} / {}", p.documents, p.items)))
+        .map(|p| Row {
+            label: p.bucket.clone(),
+            value: format!("{} / {}", p.documents, p.items),
+            action: Some(Action::Period(p.bucket.clone())),
+        })
         .collect();
     let spec = Spec::Timeline {
         title: ctx.t("chart_timeline").to_string(),
         periods,
-        documents: ctx.t("documents").to_string(),
+        documents: ctx.t("documents_upper").to_string(),
         items: ctx.t("items").to_string(),
     };
     Drawn {
         spec: spec_json(&spec),
         rows,
+        columns: ("period", "documents_items"),
+        note: None,
     }
 }
 
@@ -340,7 +449,7 @@ fn draw_network(ctx: &Ctx) -> Drawn {
     let net = ctx
         .outcome
         .with(|o| stats::network(&data.bundle, &data.index(), &o.filtered, ctx.zh(), 30));
-    let rows = bar_rows(&net.nodes);
+    let rows = bar_rows(&net.nodes, Some(Facet::Lead));
     let spec = Spec::Network {
         title: ctx.t("chart_network").to_string(),
         network: net,
@@ -348,6 +457,8 @@ fn draw_network(ctx: &Ctx) -> Drawn {
     Drawn {
         spec: spec_json(&spec),
         rows,
+        columns: ("facet_lead", "items"),
+        note: None,
     }
 }
 
@@ -359,20 +470,25 @@ fn draw_matrix(ctx: &Ctx) -> Drawn {
     let rows = m
         .cells
         .iter()
-        .map(|&(r, c, n)| {
-            (
-                format!("{} × {}", m.rows[r].label, m.columns[c].label),
-                n.to_string(),
-            )
+        .map(|&(r, c, n)| Row {
+            label: format!("{} × {}", m.rows[r].label, m.columns[c].label),
+            value: n.to_string(),
+            action: Some(Action::Cell(
+                m.rows[r].key.clone(),
+                m.columns[c].key.clone(),
+            )),
         })
         .collect();
     let spec = Spec::Heatmap {
         title: ctx.t("chart_matrix").to_string(),
         matrix: m,
+        narrow: narrow(),
     };
     Drawn {
         spec: spec_json(&spec),
         rows,
+        columns: ("chart_cell", "items"),
+        note: None,
     }
 }
 
@@ -394,7 +510,8 @@ fn click_matrix(ctx: &Ctx, index: i32) {
 pub fn ChartsView() -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
     view! {
-        <section class="charts-view" aria-label=move || ctx.t("view_charts")>
+        <section class="charts-view" aria-labelledby="charts-heading">
+            <h2 id="charts-heading" class="visually-hidden">{move || ctx.t("view_charts")}</h2>
             <p class="hint">{move || ctx.t("chart_hint")}</p>
             <ActiveFilters/>
             <div class="chart-grid">
@@ -408,8 +525,8 @@ pub fn ChartsView() -> impl IntoView {
                     draw=|c| facet_bars(c, Facet::Lead, "chart_leads", 10, true)
                     click=|c, _, i, _| click_bar(c, Facet::Lead, 10, true, i)/>
                 <ChartBox title="chart_kinds"
-                    draw=|c| facet_bars(c, Facet::Kind, "chart_kinds", 8, false)
-                    click=|c, _, i, _| click_bar(c, Facet::Kind, 8, false, i)/>
+                    draw=|c| facet_bars(c, Facet::Kind, "chart_kinds", 8, true)
+                    click=|c, _, i, _| click_bar(c, Facet::Kind, 8, true, i)/>
                 <ChartBox title="chart_headings"
                     draw=|c| facet_bars(c, Facet::Heading, "chart_headings", 12, true)
                     click=|c, _, i, _| click_bar(c, Facet::Heading, 12, true, i)/>
@@ -426,13 +543,13 @@ pub fn ChartsView() -> impl IntoView {
                     }/>
                 <ChartBox title="chart_matrix" draw=draw_matrix click=|c, _, i, _| click_matrix(c, i)/>
                 <ChartBox title="chart_money"
-                    draw=|c| draw_figures(c, FigureKind::Money, Some("yuan"), "chart_money", 1e6)
+                    draw=|c| draw_figures(c, FigureKind::Money, Some("yuan"), "chart_money", 1e6, "million_yuan")
                     click=|c, _, i, _| click_figure(c, FigureKind::Money, Some("yuan"), i)/>
                 <ChartBox title="chart_percent"
-                    draw=|c| draw_figures(c, FigureKind::Percent, None, "chart_percent", 1.0)
+                    draw=|c| draw_figures(c, FigureKind::Percent, None, "chart_percent", 1.0, "percent_axis")
                     click=|c, _, i, _| click_figure(c, FigureKind::Percent, None, i)/>
                 <ChartBox title="chart_counts"
-                    draw=|c| draw_figures(c, FigureKind::Count, None, "chart_counts", 1.0)
+                    draw=|c| draw_figures(c, FigureKind::Count, None, "chart_counts", 1.0, "count_axis")
                     click=|c, _, i, _| click_figure(c, FigureKind::Count, None, i)/>
                 <ChartBox title="chart_network" draw=draw_network
                     click=|c, _, _, key| {

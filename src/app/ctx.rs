@@ -137,6 +137,8 @@ pub struct Ctx {
     pub texts: RwSignal<usize>,
     /// Text files asked for (loading, here or failed): each is fetched once.
     asked: StoredValue<BTreeSet<String>>,
+    /// Where the results were when a card opened its document: the way back returns there.
+    pub return_to: StoredValue<Option<super::place::ReturnTo>>,
 }
 
 /// The language preference when the URL does not say: stored choice, then the browser's.
@@ -203,6 +205,7 @@ impl Ctx {
             shards: RwSignal::new(Shards::default()),
             texts: RwSignal::new(0),
             asked: StoredValue::new(BTreeSet::new()),
+            return_to: StoredValue::new(None),
         };
         ctx.fetch(missing);
         ctx
@@ -382,8 +385,13 @@ impl Ctx {
     pub fn restore_from_url(&self) {
         let data = self.data();
         let state = canonical_state(&data.bundle, &data.catalog, url::read());
+        let left_reader = self.state.with_untracked(|s| s.doc.is_some()) && state.doc.is_none();
         self.state.set(state);
         self.refresh();
+        // Back from a document: the card that opened it gets focus again.
+        if let Some(to) = self.return_to.get_value().filter(|_| left_reader) {
+            super::place::restore(to);
+        }
     }
 
     pub fn toggle_lang(&self) {

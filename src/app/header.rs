@@ -46,7 +46,12 @@ pub fn Header() -> impl IntoView {
         let value = event_target_value(&ev);
         draft.set(value.clone());
         let timeout = Timeout::new(DEBOUNCE_MS, move || {
-            ctx.update(false, |s| {
+            // A new search (from no query, or from a document) is a new history entry, so
+            // that Back returns to where it started; refining it replaces that entry.
+            let new_search = ctx
+                .state
+                .with_untracked(|s| s.query.trim().is_empty() || s.doc.is_some());
+            ctx.update(new_search, |s| {
                 s.query = value;
                 s.page = 0;
                 s.doc = None;

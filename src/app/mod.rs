@@ -17,6 +17,7 @@ mod figures;
 mod header;
 mod load;
 mod offline;
+mod place;
 mod reader;
 mod results;
 mod url;

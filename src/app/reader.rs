@@ -188,12 +188,14 @@ fn render_item(
     let text = doc.item_text(item).to_string();
     let kind = format!("{:?}", item.kind).to_lowercase();
     let class = if selected { "it selected" } else { "it" };
+    // The selected item takes focus when the reader opens at it.
+    let tabindex = selected.then_some("-1");
     match item.kind {
         ItemKind::Section => {
             let level = item.level.unwrap_or(1).min(4);
             // A heading broken over lines reads as one.
             let text = doc.heading(index, usize::MAX);
-            view! { <span id=id class=format!("{class} it-section it-level-{level}") data-kind=kind>{text}</span> }
+            view! { <span id=id tabindex=tabindex class=format!("{class} it-section it-level-{level}") data-kind=kind>{text}</span> }
                 .into_any()
         }
         ItemKind::Case => {
@@ -201,7 +203,7 @@ fn render_item(
             let heading = parts.next().unwrap_or_default();
             let subtitle = parts.collect::<Vec<_>>().join(" ");
             view! {
-                <header id=id class=format!("{class} it-case") data-kind=kind>
+                <header id=id tabindex=tabindex class=format!("{class} it-case") data-kind=kind>
                     <h2>{heading}</h2>
                     <p class="it-subtitle">{subtitle}</p>
                 </header>
@@ -214,7 +216,7 @@ fn render_item(
                 .into_iter()
                 .map(|l| view! { <p>{marked(l, highlight)}</p> })
                 .collect_view();
-            view! { <section id=id class=format!("{class} it-part") data-kind=kind><h3>{label}</h3>{body}</section> }.into_any()
+            view! { <section id=id tabindex=tabindex class=format!("{class} it-part") data-kind=kind><h3>{label}</h3>{body}</section> }.into_any()
         }
         ItemKind::Measure | ItemKind::Point => {
             let number = item
@@ -227,7 +229,7 @@ fn render_item(
                 .map(|l| view! { <p>{marked(l, highlight)}</p> })
                 .collect_view();
             view! {
-                <div id=id class=format!("{class} it-{kind}") data-kind=kind>
+                <div id=id tabindex=tabindex class=format!("{class} it-{kind}") data-kind=kind>
                     {number}
                     <div class="it-body">{body}{duty}</div>
                 </div>
@@ -249,7 +251,7 @@ fn render_item(
                 })
                 .collect_view();
             view! {
-                <div id=id class=format!("{class} it-grid") data-kind=kind>
+                <div id=id tabindex=tabindex class=format!("{class} it-grid") data-kind=kind>
                     <table><tbody>{rows}</tbody></table>
                 </div>
             }
@@ -260,17 +262,17 @@ fn render_item(
                 .into_iter()
                 .map(|l| view! { <li>{l}</li> })
                 .collect_view();
-            view! { <ul id=id class=format!("{class} it-table") data-kind=kind>{cells}</ul> }
+            view! { <ul id=id tabindex=tabindex class=format!("{class} it-table") data-kind=kind>{cells}</ul> }
                 .into_any()
         }
         // A title broken over lines (as gov.cn prints long ones) reads as one line.
         ItemKind::Title => {
             let text = doc.heading(index, usize::MAX);
-            view! { <p id=id class=format!("{class} it-{kind}") data-kind=kind>{text}</p> }
+            view! { <p id=id tabindex=tabindex class=format!("{class} it-{kind}") data-kind=kind>{text}</p> }
                 .into_any()
         }
         ItemKind::Meta | ItemKind::Boilerplate | ItemKind::Paragraph => {
-            view! { <p id=id class=format!("{class} it-{kind}") data-kind=kind>{marked(text, highlight)}</p> }
+            view! { <p id=id tabindex=tabindex class=format!("{class} it-{kind}") data-kind=kind>{marked(text, highlight)}</p> }
                 .into_any()
         }
     }
@@ -449,7 +451,7 @@ pub fn Reader(
                     on_back.run(None);
                 }
             }>{back}</a>
-            <h1 class="reader-title">{doc.title.clone()}</h1>
+            <h1 class="reader-title" tabindex="-1">{doc.title.clone()}</h1>
             <p class="reader-meta">{meta.join(" · ")}</p>
             {date_reason(&doc, ui_lang)}
             {(!numbers.is_empty()).then(|| view! { <p class="reader-meta reader-number">{numbers}</p> })}
@@ -492,6 +494,10 @@ pub fn ReaderView() -> impl IntoView {
             s.doc = None;
             s.item = None;
         });
+        // Back where the visitor was, with the card that opened the document focused.
+        if let Some(to) = ctx.return_to.get_value() {
+            super::place::restore(to);
+        }
     });
     let on_select = Callback::new(move |item: u32| {
         ctx.update(true, |s| s.item = Some(item));
@@ -552,11 +558,17 @@ pub fn ReaderView() -> impl IntoView {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     element.scroll_into_view_with_scroll_into_view_options(&options);
+                    // Focus follows: the next Tab starts from the item, not the page's top.
+                    super::place::focus(".it.selected");
                 }
             })
             .forget();
         } else if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
+            gloo_timers::callback::Timeout::new(0, || {
+                super::place::focus(".reader-title");
+            })
+            .forget();
         }
         let highlight = ctx.outcome.with_untracked(|o| o.search.highlight.clone());
         let link = ctx.link(&id, item);

@@ -140,6 +140,10 @@ fn Card(id: u32) -> impl IntoView {
     let item_index = r.item;
     let doc_id = StoredValue::new(doc.id.clone());
     let open = move || {
+        ctx.return_to.set_value(Some(super::place::ReturnTo {
+            scroll_y: super::place::scroll_y(),
+            card: id,
+        }));
         ctx.update(true, |s| {
             s.doc = Some(doc_id.get_value());
             s.item = Some(item_index);
@@ -214,6 +218,15 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
     let nothing = Signal::derive(move || ctx.outcome.with(|o| o.ordered.is_empty()));
     let rows =
         Callback::new(move |()| Export::Items(ctx.outcome.with_untracked(|o| o.ordered.clone())));
+    // Another page starts at its top, with focus on the results' heading (the cards are
+    // rendered again as their texts arrive, so focus on one would be lost).
+    let turn = move |page: usize| {
+        ctx.update(true, |s| s.page = page);
+        super::place::after_render(|| {
+            super::place::scroll_to_top_of(".results");
+            super::place::focus("#results-heading");
+        });
+    };
     let list = move || {
         let total = ctx.outcome.with(|o| o.ordered.len());
         if total == 0 {
@@ -295,12 +308,12 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
             {(pages > 1).then(|| view! {
                 <nav class="pager" aria-label=move || ctx.t("pages")>
-                    <button type="button" disabled=page == 0 on:click=move |_| ctx.update(true, |s| s.page = page.saturating_sub(1))>
+                    <button type="button" disabled=page == 0 on:click=move |_| turn(page.saturating_sub(1))>
                         {ctx.t("previous")}
                     </button>
                     <span>{format!("{} / {}", page + 1, pages)}</span>
                     // In braces: a bare `>=` would end the tag and turn the rest into text.
-                    <button type="button" disabled={page + 1 >= pages} on:click=move |_| ctx.update(true, |s| s.page = page + 1)>
+                    <button type="button" disabled={page + 1 >= pages} on:click=move |_| turn(page + 1)>
                         {ctx.t("next")}
                     </button>
                 </nav>
@@ -310,8 +323,9 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
     };
     view! {
         // While a new query's shards load, the results shown are the last query's.
-        <section class="results" aria-label=move || ctx.t("view_results")
+        <section class="results" aria-labelledby="results-heading"
             aria-busy=move || ctx.shards.with(|s| (!s.loading.is_empty()).to_string())>
+            <h2 id="results-heading" class="visually-hidden" tabindex="-1">{move || ctx.t("view_results")}</h2>
             <div class="toolbar">
                 <button type="button" class="switch filters-button" on:click=move |_| drawer.set(true)>{move || ctx.t("filters")}</button>
                 <p class="count" role="status" aria-live="polite">{count} " " {also}</p>

@@ -21,6 +21,12 @@ pub enum Spec {
         title: String,
         bars: Vec<stats::Bar>,
         horizontal: bool,
+        /// What the values count ("Items", "million yuan").
+        #[serde(default)]
+        axis: String,
+        /// Drawn in a narrow box (a phone): shorter labels.
+        #[serde(default)]
+        narrow: bool,
     },
     Timeline {
         title: String,
@@ -35,6 +41,8 @@ pub enum Spec {
     Heatmap {
         title: String,
         matrix: stats::Matrix,
+        #[serde(default)]
+        narrow: bool,
     },
 }
 
@@ -45,7 +53,9 @@ impl Spec {
                 title,
                 bars,
                 horizontal,
-            } => specs::bars(title, bars, *horizontal),
+                axis,
+                ..
+            } => specs::bars(title, bars, *horizontal, axis),
             Spec::Timeline {
                 title,
                 periods,
@@ -53,8 +63,53 @@ impl Spec {
                 items,
             } => specs::timeline(title, periods, documents, items),
             Spec::Network { title, network } => specs::network(title, network),
-            Spec::Heatmap { title, matrix } => specs::heatmap(title, matrix),
+            Spec::Heatmap { title, matrix, .. } => specs::heatmap(title, matrix),
         }
+    }
+
+    /// The ECharts option: [`Spec::chart`] with what charming has no setter for — category
+    /// labels cut to a width with "…" (`axisLabel.width`, `overflow`) and the network's
+    /// circle drawn smaller (`zoom`), so that its labels are not cut by the box.
+    pub fn option(&self) -> serde_json::Value {
+        let mut option = serde_json::to_value(self.chart()).unwrap_or_default();
+        let cut = |axis: &mut serde_json::Value, width: u32| {
+            // charming writes one axis as an object and several as an array.
+            let first = match axis {
+                serde_json::Value::Array(list) => list.first_mut(),
+                other => Some(other),
+            };
+            if let Some(label) = first.and_then(|a| a.as_object_mut()) {
+                let label = label
+                    .entry("axisLabel")
+                    .or_insert_with(|| serde_json::json!({}));
+                label["width"] = width.into();
+                label["overflow"] = "truncate".into();
+            }
+        };
+        match self {
+            Spec::Bars {
+                horizontal, narrow, ..
+            } => {
+                let (axis, width) = match (*horizontal, *narrow) {
+                    (true, false) => ("yAxis", 170),
+                    (true, true) => ("yAxis", 96),
+                    (false, _) => ("xAxis", 64),
+                };
+                cut(&mut option[axis], width);
+            }
+            Spec::Heatmap { narrow, .. } => {
+                cut(&mut option["xAxis"], if *narrow { 56 } else { 90 });
+                cut(&mut option["yAxis"], if *narrow { 80 } else { 150 });
+            }
+            Spec::Network { .. } => {
+                // A smaller circle: its labels then fit in the box.
+                if let Some(series) = option["series"][0].as_object_mut() {
+                    series.insert("zoom".into(), 0.62.into());
+                }
+            }
+            Spec::Timeline { .. } => {}
+        }
+        option
     }
 }
 
@@ -62,7 +117,7 @@ impl Spec {
 pub fn option_json(spec_json: &str) -> Result<String, String> {
     let spec: Spec =
         serde_json::from_str(spec_json).map_err(|e| format!("not a chart spec: {e}"))?;
-    serde_json::to_string(&spec.chart()).map_err(|e| e.to_string())
+    serde_json::to_string(&spec.option()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -160,24 +160,28 @@ fn bar_specs_are_the_expected_echarts_options() {
             count: 1,
         },
     ];
-    let vertical = serde_json::to_value(specs::bars("Items by topic", &bars, false)).unwrap();
+    let vertical =
+        serde_json::to_value(specs::bars("Items by topic", &bars, false, "Items")).unwrap();
+    assert_eq!(vertical["title"][0]["text"], "Items by topic");
     assert_eq!(
-        vertical["title"],
-        json!([{ "text": "Items by topic", "left": "left" }])
+        vertical["xAxis"]["data"],
+        json!(["Trade facilitation", "Talent"])
     );
     assert_eq!(
-        vertical["xAxis"],
-        json!({ "type": "category", "data": ["Trade facilitation", "Talent"] })
+        vertical["xAxis"]["axisLabel"]["interval"],
+        json!(0.0),
+        "every bar labelled"
     );
     assert_eq!(
-        vertical["yAxis"],
-        json!({ "type": "value", "minInterval": 1.0 })
+        vertical["yAxis"]["name"], "Items",
+        "the values' axis says what they count"
     );
+    assert_eq!(vertical["series"][0]["data"], json!([14, 1]));
     assert_eq!(
-        vertical["series"],
-        json!([{ "type": "bar", "data": [14, 1] }])
+        vertical["series"][0]["label"]["show"], true,
+        "values written on the bars"
     );
-    let horizontal = serde_json::to_value(specs::bars("Lead units", &bars, true)).unwrap();
+    let horizontal = serde_json::to_value(specs::bars("Lead units", &bars, true, "Items")).unwrap();
     assert_eq!(
         horizontal["yAxis"]["data"],
         json!(["Talent", "Trade facilitation"]),
@@ -254,8 +258,10 @@ fn specs_cross_as_json_to_the_same_options() {
                 title: "Topics".into(),
                 bars: bars.clone(),
                 horizontal: true,
+                axis: "Items".into(),
+                narrow: false,
             },
-            specs::bars("Topics", &bars, true),
+            specs::bars("Topics", &bars, true, "Items"),
         ),
         (
             Spec::Timeline {
@@ -277,15 +283,42 @@ fn specs_cross_as_json_to_the_same_options() {
             Spec::Heatmap {
                 title: "Matrix".into(),
                 matrix: matrix.clone(),
+                narrow: true,
             },
             specs::heatmap("Matrix", &matrix),
         ),
     ];
     for (spec, chart) in cases {
         let json = serde_json::to_string(&spec).unwrap();
-        let option = option_json(&json).unwrap();
-        assert_eq!(option, serde_json::to_string(&chart).unwrap());
+        let option: serde_json::Value = serde_json::from_str(&option_json(&json).unwrap()).unwrap();
+        assert_eq!(option, spec.option());
+        // The option is the chart's, plus only the keys charming has no setter for.
+        let mut plain = option.clone();
+        for axis in ["xAxis", "yAxis"] {
+            let strip = |a: &mut serde_json::Value| {
+                if let Some(label) = a.get_mut("axisLabel").and_then(|l| l.as_object_mut()) {
+                    label.remove("width");
+                    label.remove("overflow");
+                    if label.is_empty() {
+                        a.as_object_mut().unwrap().remove("axisLabel");
+                    }
+                }
+            };
+            match plain.get_mut(axis) {
+                Some(serde_json::Value::Array(list)) => list.iter_mut().for_each(strip),
+                Some(one @ serde_json::Value::Object(_)) => strip(one),
+                _ => {}
+            }
+        }
+        if let Some(series) = plain["series"][0].as_object_mut() {
+            if series["type"] == "graph" {
+                series.remove("zoom");
+            }
+        }
+        assert_eq!(plain, serde_json::to_value(&chart).unwrap());
     }
+    // Long category labels are cut to a width, narrower on a phone.
+    assert_eq!(heat_label_widths(&matrix), (56, 80));
     for bad in [
         "",
         "{",
@@ -296,4 +329,15 @@ fn specs_cross_as_json_to_the_same_options() {
         let error = option_json(bad).unwrap_err();
         assert!(error.starts_with("not a chart spec"), "{bad}: {error}");
     }
+}
+
+fn heat_label_widths(matrix: &stats::Matrix) -> (u64, u64) {
+    let option = super::Spec::Heatmap {
+        title: "M".into(),
+        matrix: matrix.clone(),
+        narrow: true,
+    }
+    .option();
+    let width = |axis: &str| option[axis]["axisLabel"]["width"].as_u64().unwrap_or(0);
+    (width("xAxis"), width("yAxis"))
 }

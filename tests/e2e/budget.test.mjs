@@ -44,7 +44,12 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // 463,500 B: the reader puts an item's details under it with its name, previous/next and
 // "copy link", marks the query in the text, and links items by their number (`number=3.31`,
 // older `item=` links rewritten) (+5.7 KB); 462,780 B measured.
-const CRITICAL_PATH_BUDGET = 463_500;
+// 471,000 B: a page of results starts at its top with focus on its heading, the way back to
+// the results returns to the card that was opened (scroll and focus), the reader focuses its
+// item, a new search is its own history entry (+2.7 KB); charts label every bar, name their
+// axes, show "Other" as a note, give documents their own axis, say when they are empty and
+// drill down from their data tables by keyboard (+5.1 KB); 470,641 B measured.
+const CRITICAL_PATH_BUDGET = 471_000;
 
 let browser;
 before(async () => { browser = await launch(); });

@@ -103,3 +103,70 @@ test('brushing the timeline sets the date range', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Charts were hard to read: "Other" dwarfed the lead units' top 10, "Items by kind" labelled
+// 3 of its 6 bars, the heatmap had no column labels, the timeline's documents lay flat on the
+// items' scale, charts with nothing to show drew empty axes, and drill-down needed a mouse.
+test('charts label every bar, keep "Other" as a note, give documents their own axis, say when empty, and drill down from the keyboard', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?view=charts`);
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas')));
+  const option = (title) => page.locator('.chart-box', { hasText: title }).locator('.chart').evaluate((el) => {
+    const o = window.echarts.getInstanceByDom(el).getOption();
+    return { xAxis: [].concat(o.xAxis ?? []), yAxis: [].concat(o.yAxis ?? []), series: o.series };
+  });
+  for (const title of ['Items by topic', 'Items by kind', 'Lead units (top 10)', 'Items by region']) {
+    const o = await option(title);
+    const category = [...o.xAxis, ...o.yAxis].find((a) => a.type === 'category');
+    assert.equal(category.axisLabel.interval, 0, `${title}: every bar labelled`);
+    assert.equal(category.data.length, o.series[0].data.length);
+    assert.ok(o.series[0].label.show, `${title}: values written on the bars`);
+  }
+  const leads = await option('Lead units (top 10)');
+  const leadNames = [].concat(leads.yAxis)[0].data;
+  assert.equal(leadNames.length, 10);
+  assert.ok(!leadNames.some((n) => /^(Other|Others|其他)$/.test(n)), 'no "Other" bar');
+  const note = await page.locator('.chart-box', { hasText: 'Lead units (top 10)' }).locator('.chart-note').textContent();
+  const rest = Number(note.match(/\d+/)[0]);
+  // The note's sum is the table's last row, and the bars and it make up every lead.
+  const rows = await page.locator('.chart-box', { hasText: 'Lead units (top 10)' }).locator('.chart-data tbody tr').allTextContents();
+  assert.equal(rows.length, 11);
+  assert.ok(rest > 0 && rows[10].endsWith(String(rest)), `${note} / ${rows[10]}`);
+  const heat = await option('Regions × topics');
+  assert.ok(heat.xAxis[0].data.length > 1 && heat.xAxis[0].axisLabel.interval === 0, 'heatmap columns labelled');
+  const time = await option('Documents and items over time');
+  assert.equal(time.yAxis.length, 2);
+  assert.equal(time.series[1].yAxisIndex, 1, 'documents on their own axis');
+  // Drill-down from the keyboard: the data table's rows are buttons.
+  const topics = page.locator('.chart-box', { hasText: 'Items by topic' });
+  await topics.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const first = topics.locator('.chart-data tbody button').first();
+  await first.focus();
+  const label = await first.textContent();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('topic'));
+  assert.equal(await page.locator('.chip').count(), 1);
+  assert.ok((await page.locator('.chip').textContent()).includes(label));
+  // Nothing found: every chart says so instead of drawing empty axes.
+  await page.goto(`${BASE_URL}?view=charts&q=zzzzqqqq`);
+  await page.locator('.chart-box').first().waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart-box')].every((b) => !b.querySelector('.chart-empty').hidden && b.querySelector('.chart').classList.contains('hidden')));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 375 px every chart fits the screen', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 375 });
+  await page.goto(`${BASE_URL}?view=charts`);
+  await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('canvas')));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow} px too wide`);
+  const widths = await page.locator('.chart canvas').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().right));
+  assert.ok(widths.every((r) => r <= 375), `canvases end at ${widths}`);
+  const o = await page.locator('.chart-box', { hasText: 'Items by topic' }).locator('.chart').evaluate((el) => [].concat(window.echarts.getInstanceByDom(el).getOption().yAxis)[0].axisLabel.width);
+  assert.ok(o <= 100, `labels cut to ${o} px on a phone`);
+  await screenshot(page, 'charts-375');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -215,6 +215,53 @@ test('the reader puts the details under the item, marks the query, links by numb
   await context.close();
 });
 
+// Losing one's place: "Next" opened page 2 scrolled to its bottom, "← Back to results"
+// returned to the top, focus was left on <body> after opening a result, and the first
+// keystroke of a search replaced the start page's history entry.
+test('paging, opening a result and coming back keep the visitor\'s place and focus', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  const entries = await page.evaluate(() => history.length);
+  await page.locator('#search').pressSequentially('trade', { delay: 30 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'trade');
+  assert.equal(await page.evaluate(() => history.length), entries + 1, 'one new entry for the search, refined as typed');
+  await page.waitForFunction(() => !document.querySelector('.results[aria-busy="true"], .card .pending'));
+  // Next: page 2 from its top, focus on the results' heading.
+  await page.locator('.pager button').last().scrollIntoViewIfNeeded();
+  await page.locator('.pager button').last().click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('page') === '2');
+  await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
+  const top = await page.locator('.results').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 200, `page 2 starts ${top} px from the top`);
+  // Open the sixth card: focus goes to the item in the reader.
+  const card = page.locator('.card').nth(5);
+  await card.scrollIntoViewIfNeeded();
+  const id = await card.getAttribute('data-id');
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 100, `scrolled down to the card (${y})`);
+  await card.locator('.card-doc').click();
+  await page.locator('.it.selected').waitFor();
+  await page.waitForFunction(() => document.activeElement?.classList.contains('selected'));
+  // "← Back to results": the same place, the same card focused.
+  await page.locator('.back').click();
+  await page.waitForFunction((id) => document.activeElement?.dataset?.id === id, id);
+  const back = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(back - y) < 5, `back at ${back}, was at ${y}`);
+  // The browser's Back does the same.
+  await page.locator(`.card[data-id="${id}"] .card-doc`).click();
+  await page.locator('.it.selected').waitFor();
+  await page.goBack();
+  await page.waitForFunction((id) => document.activeElement?.dataset?.id === id, id);
+  // Back, step by step (the way back to the results was an entry of its own), reaches the
+  // start page without a query: the search did not replace it.
+  for (let i = 0; i < 6 && new URL(page.url()).searchParams.has('q'); i++) await page.goBack();
+  assert.ok(!new URL(page.url()).searchParams.has('q'), page.url());
+  assert.equal(await page.locator('#search').inputValue(), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('keyboard: "/" focuses search, arrows move through results, Enter opens one', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${BASE_URL}?q=measures`);

@@ -46,8 +46,14 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
 export async function clickFirstBar(page, chart) {
   const point = await chart.evaluate((el) => {
     const instance = window.echarts.getInstanceByDom(el);
-    const value = instance.getOption().series[0].data[0];
-    const top = instance.convertToPixel({ seriesIndex: 0 }, [0, value]);
+    const option = instance.getOption();
+    const data = option.series[0].data;
+    // Horizontal bars list the largest last (it is drawn on top).
+    if ([].concat(option.yAxis)[0].type === 'category') {
+      const i = data.length - 1;
+      return instance.convertToPixel({ seriesIndex: 0 }, [data[i] / 2, i]);
+    }
+    const top = instance.convertToPixel({ seriesIndex: 0 }, [0, data[0]]);
     const bottom = instance.convertToPixel({ seriesIndex: 0 }, [0, 0]);
     return [top[0], (top[1] + bottom[1]) / 2];
   });
