@@ -1,14 +1,19 @@
 // Embeds the explorer in another page:
 //   <script src="https://…/explorer/embed.js" defer></script>
 //   <div data-ftz-explorer data-query="customs" data-facets="region=hubei&topic=trade-facilitation"
-//        data-view="results" data-lang="zh"></div>
+//        data-view="results" data-lang="zh" data-max-height="700"></div>
 // Each such element gets an iframe of the explorer in compact mode, preset to that view,
-// that resizes itself to its content. Only height messages from the explorer's own origin,
-// of the expected shape, are accepted.
+// that resizes itself to its content up to `data-max-height` pixels (900 unless given;
+// taller content scrolls inside the frame). `data-chart="topics"` shows one chart of the
+// charts view, `data-tabs="false"` hides the view tabs. Documents open in the full
+// explorer, in a new tab. Only height messages from the explorer's own origin, of the
+// expected shape, are accepted.
 (function () {
   const script = document.currentScript;
   if (!script) return;
   const base = new URL('.', script.src);
+  // Taller content scrolls inside the frame instead of stretching the host page.
+  const DEFAULT_MAX_HEIGHT = 900;
 
   function mount(host) {
     if (host.dataset.ftzMounted) return;
@@ -21,6 +26,11 @@
     if (host.dataset.view) params.set('view', host.dataset.view);
     if (host.dataset.lang) params.set('lang', host.dataset.lang);
     if (host.dataset.bundle) params.set('bundle', host.dataset.bundle);
+    if (host.dataset.chart) {
+      params.set('view', 'charts');
+      params.set('chart', host.dataset.chart);
+    }
+    if (host.dataset.tabs === 'false' || host.dataset.chart) params.set('tabs', '0');
     params.set('embed', '1');
     const iframe = document.createElement('iframe');
     iframe.src = new URL('?' + params.toString(), base).href;
@@ -40,7 +50,8 @@
     if (!Number.isFinite(height)) return;
     for (const iframe of document.querySelectorAll('[data-ftz-explorer] > iframe')) {
       if (iframe.contentWindow === event.source) {
-        iframe.style.height = Math.min(Math.max(Math.round(height), 120), 50000) + 'px';
+        const max = Number(iframe.parentElement.dataset.maxHeight) || DEFAULT_MAX_HEIGHT;
+        iframe.style.height = Math.min(Math.max(Math.round(height), 120), Math.max(max, 120)) + 'px';
       }
     }
   });

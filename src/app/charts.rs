@@ -149,8 +149,17 @@ fn ChartBox(
     );
     HANDLERS.with(|h| h.borrow_mut().insert(id.clone(), handler));
 
+    // `?chart=topics` (an embed of one chart) shows only that one; the others draw nothing.
+    let key = title.trim_start_matches("chart_");
+    let shown = Memo::new(move |_| {
+        ctx.state
+            .with(|s| s.chart.as_deref().is_none_or(|c| c == key))
+    });
     let effect_id = id.clone();
     Effect::new(move |_| {
+        if !shown.get() {
+            return;
+        }
         let drawn = draw(&ctx);
         rows.set(drawn.rows);
         columns.set(drawn.columns);
@@ -187,7 +196,7 @@ fn ChartBox(
 
     let heading = format!("{id}-title");
     view! {
-        <figure class="chart-box" data-chart=title aria-labelledby=heading.clone()>
+        <figure class="chart-box" data-chart=title aria-labelledby=heading.clone() class:hidden=move || !shown.get()>
             <figcaption id=heading.clone()>{move || ctx.t(title)}</figcaption>
             // Nothing to draw: a sentence instead of empty axes.
             <p class="chart-empty" hidden=move || rows.with(|r| !r.is_empty())>{move || ctx.t("chart_empty")}</p>

@@ -413,7 +413,14 @@ impl Ctx {
         self.refresh();
     }
 
-    /// A link to a document (and item) that keeps the language, bundle and embed mode.
+    /// Whether documents open outside the page (in the full explorer, in a new tab): in an
+    /// embed, where a whole document would not fit the frame.
+    pub fn opens_outside(&self) -> bool {
+        self.state.with_untracked(|s| s.embed)
+    }
+
+    /// A link to a document (and item) that keeps the language and bundle. From an embed it
+    /// leads to the full explorer.
     pub fn link(&self, doc: &str, item: Option<u32>) -> String {
         self.state.with_untracked(|s| {
             let mut link = State {
@@ -421,7 +428,6 @@ impl Ctx {
                 item,
                 lang: s.lang,
                 bundle: s.bundle.clone(),
-                embed: s.embed,
                 ..State::default()
             };
             link.resolve_item(&self.data().bundle);

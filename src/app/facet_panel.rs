@@ -138,15 +138,82 @@ pub fn FacetPanel(open: RwSignal<bool>) -> impl IntoView {
         ctx.state
             .with(|s| s.doc.is_none() && s.view != View::Documents)
     };
+    // Open (on a narrow screen), the panel is a modal dialog: it takes focus, keeps Tab
+    // inside, and closes on Escape or a click beside it, giving focus back to "Filters".
+    let close = move || {
+        open.set(false);
+        super::place::after_render(|| {
+            super::place::focus(".filters-button");
+        });
+    };
+    Effect::new(move |_| {
+        if open.get() {
+            super::place::after_render(|| {
+                super::place::focus(".drawer-head button");
+            });
+        }
+    });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if !open.get_untracked() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                close();
+            }
+            "Tab" => keep_focus_inside(&ev),
+            _ => {}
+        }
+    };
     view! {
-        <aside class="facets" class:open=move || open.get() class:hidden=move || !shown() aria-label=move || ctx.t("filters")>
+        <div class="drawer-backdrop" class:open=move || open.get() aria-hidden="true" on:click=move |_| close()></div>
+        <aside class="facets" class:open=move || open.get() class:hidden=move || !shown()
+            role=move || open.get().then_some("dialog") aria-modal=move || open.get().then_some("true")
+            aria-labelledby="filters-title" on:keydown=on_keydown>
             <div class="drawer-head">
-                <h2>{move || ctx.t("filters")}</h2>
-                <button type="button" class="switch" on:click=move |_| open.set(false)>{move || ctx.t("close")}</button>
+                <h2 id="filters-title">{move || ctx.t("filters")}</h2>
+                <button type="button" class="switch" on:click=move |_| close()>{move || ctx.t("close")}</button>
             </div>
             {Facet::ALL.into_iter().map(|facet| view! { <FacetGroup facet=facet/> }).collect_view()}
             <DateRange/>
         </aside>
+    }
+}
+
+/// Tab from the dialog's last control goes to its first, Shift+Tab from its first to its last.
+fn keep_focus_inside(ev: &leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(panel) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = panel.query_selector_all("button, input, select, a[href], summary") else {
+        return;
+    };
+    let focusable: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_parent().is_some())
+        .collect();
+    let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let at =
+        |e: &web_sys::HtmlElement| active.as_ref() == Some(e.unchecked_ref::<web_sys::Element>());
+    let wrap_to = match (ev.shift_key(), at(first), at(last)) {
+        (true, true, _) => Some(last),
+        (false, _, true) => Some(first),
+        _ => None,
+    };
+    if let Some(target) = wrap_to {
+        ev.prevent_default();
+        let _ = target.focus();
     }
 }
 

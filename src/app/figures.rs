@@ -109,6 +109,7 @@ fn row(ctx: Ctx, r: FigureRef) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ");
     let href = ctx.link(&doc.id, Some(f.item));
+    let outside = ctx.opens_outside();
     let (doc_id, item) = (StoredValue::new(doc.id.clone()), f.item);
     let text_lang = html_lang(doc.lang);
     let t = move |key| ctx.t(key);
@@ -129,8 +130,8 @@ fn row(ctx: Ctx, r: FigureRef) -> impl IntoView {
                 })}
             </td>
             <td class="doc" data-label=t("document")>
-                <a href=href class="clamp2" on:click=move |ev| {
-                    if super::url::is_plain_click(&ev) {
+                <a href=href class="clamp2" target=outside.then_some("_blank") rel=outside.then_some("noopener") on:click=move |ev| {
+                    if super::url::is_plain_click(&ev) && !outside {
                         ev.prevent_default();
                         ctx.update(true, |s| {
                             s.doc = Some(doc_id.get_value());

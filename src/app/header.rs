@@ -140,7 +140,7 @@ pub fn Header() -> impl IntoView {
                     on:input=on_input aria-keyshortcuts="/"/>
                 <kbd class="search-hint" aria-hidden="true">"/"</kbd>
             </div>
-            <nav class="tabs" aria-label=move || ctx.t("views")>
+            <nav class="tabs" aria-label=move || ctx.t("views") class:hidden=move || ctx.state.with(|s| s.hide_tabs)>
                 {tab(View::Results, "view_results")}
                 {tab(View::Charts, "view_charts")}
                 {tab(View::Figures, "view_figures")}

@@ -139,7 +139,16 @@ fn Card(id: u32) -> impl IntoView {
     let href = ctx.link(&doc.id, Some(r.item));
     let item_index = r.item;
     let doc_id = StoredValue::new(doc.id.clone());
+    let outside = ctx.opens_outside();
+    let full_href = StoredValue::new(href.clone());
     let open = move || {
+        // In an embed the document opens in the full explorer, in a new tab.
+        if outside {
+            if let Some(w) = web_sys::window() {
+                let _ = w.open_with_url_and_target(&full_href.get_value(), "_blank");
+            }
+            return;
+        }
         ctx.return_to.set_value(Some(super::place::ReturnTo {
             scroll_y: super::place::scroll_y(),
             card: id,
@@ -162,8 +171,9 @@ fn Card(id: u32) -> impl IntoView {
             <div class="card-head">
                 <span class="badge" data-kind=kind_key>{kind}</span>
                 {translated.then(|| view! { <span class="badge translated" title=ctx.t("through_glossary")>"⇄"</span> })}
-                <a id=format!("card-{id}") class="card-doc" href=href lang=text_lang on:click=move |ev| {
-                    if super::url::is_plain_click(&ev) {
+                <a id=format!("card-{id}") class="card-doc" href=href lang=text_lang
+                    target=outside.then_some("_blank") rel=outside.then_some("noopener") on:click=move |ev| {
+                    if super::url::is_plain_click(&ev) && !outside {
                         ev.prevent_default();
                         open();
                     }
@@ -327,7 +337,7 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             aria-busy=move || ctx.shards.with(|s| (!s.loading.is_empty()).to_string())>
             <h2 id="results-heading" class="visually-hidden" tabindex="-1">{move || ctx.t("view_results")}</h2>
             <div class="toolbar">
-                <button type="button" class="switch filters-button" on:click=move |_| drawer.set(true)>{move || ctx.t("filters")}</button>
+                <button type="button" class="switch filters-button" aria-haspopup="dialog" aria-expanded=move || drawer.get().to_string() on:click=move |_| drawer.set(true)>{move || ctx.t("filters")}</button>
                 <p class="count" role="status" aria-live="polite">{count} " " {also}</p>
                 <label class="sort">
                     <span>{move || ctx.t("sort")}</span>

@@ -103,6 +103,10 @@ pub struct State {
     pub bundle: Option<String>,
     /// Compact mode for embedding in other pages (`?embed=1`).
     pub embed: bool,
+    /// Only this chart in the charts view (`chart=topics`, an embed of one chart).
+    pub chart: Option<String>,
+    /// The view tabs hidden (`tabs=0`, an embed that shows one view).
+    pub hide_tabs: bool,
     /// The figures table's kind filter (`fkind=`) and order (`fsort=`).
     pub figure_kind: Option<FigureKind>,
     pub figure_sort: FigureSort,
@@ -241,6 +245,12 @@ impl State {
                 "page" => state.page = v.parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
                 "bundle" if !v.is_empty() => state.bundle = Some(v),
                 "embed" => state.embed = v == "1" || v == "true",
+                "chart"
+                    if !v.is_empty() && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+                {
+                    state.chart = Some(v)
+                }
+                "tabs" => state.hide_tabs = v == "0" || v == "false",
                 "fkind" => state.figure_kind = FigureKind::parse(&v),
                 "fsort" => state.figure_sort = FigureSort::parse(&v).unwrap_or_default(),
                 key => {
@@ -303,6 +313,12 @@ impl State {
         }
         if self.embed {
             push("embed", "1");
+        }
+        if let Some(chart) = &self.chart {
+            push("chart", chart);
+        }
+        if self.hide_tabs {
+            push("tabs", "0");
         }
         if parts.is_empty() {
             String::new()
@@ -392,6 +408,8 @@ mod tests {
             bundle: Some("https://example.org/b.json?x=1&y=2".into()),
             embed: true,
             figure_kind: Some(FigureKind::RateOfChange),
+            chart: Some("topics".into()),
+            hide_tabs: true,
             figure_sort: FigureSort::ValueDesc,
             ..State::default()
         };

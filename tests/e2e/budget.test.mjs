@@ -49,7 +49,10 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // item, a new search is its own history entry (+2.7 KB); charts label every bar, name their
 // axes, show "Other" as a note, give documents their own axis, say when they are empty and
 // drill down from their data tables by keyboard (+5.1 KB); 470,641 B measured.
-const CRITICAL_PATH_BUDGET = 471_000;
+// 475,500 B: the phone's filter drawer is a modal dialog (focus in, Tab kept inside, Escape
+// and a click beside it close it, focus back on "Filters"); embeds open documents in the
+// full explorer and can show one chart without the tabs (+4.6 KB); 475,270 B measured.
+const CRITICAL_PATH_BUDGET = 475_500;
 
 let browser;
 before(async () => { browser = await launch(); });

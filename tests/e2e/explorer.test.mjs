@@ -314,6 +314,31 @@ test('at 375 px the facets are a drawer and nothing overflows, light and dark', 
   }
 });
 
+// The phone's filter drawer neither took focus nor closed on Escape: it is a modal dialog now.
+test('the filter drawer is a dialog: it takes focus, keeps Tab inside, closes on Escape and beside it', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 375 });
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  const opener = page.locator('.filters-button');
+  await opener.click();
+  await page.locator('.facets[role="dialog"][aria-modal="true"]').waitFor();
+  assert.equal(await opener.getAttribute('aria-expanded'), 'true');
+  await page.waitForFunction(() => document.activeElement?.closest('.drawer-head'));
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(i % 7 === 6 ? 'Shift+Tab' : 'Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.facets')), `Tab ${i} left the dialog`);
+  }
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('filters-button'));
+  assert.equal(await page.locator('.facets[role="dialog"]').count(), 0);
+  await opener.click();
+  await page.locator('.facets[role="dialog"]').waitFor();
+  await page.mouse.click(10, 500);
+  await page.waitForFunction(() => !document.querySelector('.facets.open'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Wrong, and it looked right: amounts of 2^32 and more went through a 32-bit usize in wasm and
 // all showed as 4,294,967,295. Every figure the seeds quote past 2^32 is shown with its digits.
 test('the figures table shows amounts past 2^32 with every digit', async () => {

@@ -108,7 +108,7 @@ test('a host page on another origin embeds a preset view that sizes itself', asy
         type: 'text/html; charset=utf-8',
         body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
           <h1>An article about customs</h1>
-          <div data-ftz-explorer data-query="customs" data-facets="kind=measure" data-view="results"></div>
+          <div data-ftz-explorer data-query="customs" data-facets="kind=measure" data-view="results" data-max-height="20000"></div>
           <p>After the explorer.</p>
           <script src="${explorer.url}embed.js"></script></body></html>`,
       },
@@ -140,6 +140,58 @@ test('a host page on another origin embeds a preset view that sizes itself', asy
   assert.ok(Math.abs(second - inner) <= 2, `iframe ${second}px for content ${inner}px`);
   assert.deepEqual(problems, []);
   await context.close();
+  await explorer.close();
+  await host.close();
+});
+
+// Embeds grew without bound (a charts embed to 4,423 px, a card opened inside to 15,407 px)
+// and were wider than the frame at 375 px; there was no way to embed one chart.
+test('embeds stop at a maximum height, can show one chart without tabs, open documents in the full explorer, and fit a phone', async () => {
+  const { serveDir } = await import('./support.mjs');
+  const explorer = await serveDir(DIST, { prefix: '/explorer/' });
+  const host = await serveDir(DIST, {
+    prefix: '/nothing-here/',
+    extra: {
+      '/host.html': {
+        type: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body style="margin:0">
+          <div id="charts" data-ftz-explorer data-view="charts" data-max-height="600"></div>
+          <div id="one" data-ftz-explorer data-chart="topics"></div>
+          <div id="results" data-ftz-explorer data-query="customs"></div>
+          <script src="${explorer.url}embed.js"></script></body></html>`,
+      },
+    },
+  });
+  for (const width of [1280, 375]) {
+    const { context, page, problems } = await openPage(browser, { width });
+    await page.goto(`${host.origin}/host.html`);
+    const charts = page.frameLocator('#charts iframe');
+    await charts.locator('.chart canvas').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('#charts iframe').style.height !== '480px');
+    const frameHeight = await page.locator('#charts iframe').evaluate((el) => el.getBoundingClientRect().height);
+    const content = await charts.locator('html').evaluate((el) => el.scrollHeight);
+    assert.ok(frameHeight <= 600 && content > 600, `frame ${frameHeight} px for ${content} px of charts: scrolls inside`);
+    const one = page.frameLocator('#one iframe');
+    await one.locator('.chart canvas').first().waitFor();
+    assert.equal(await one.locator('.chart-box:visible').count(), 1, 'one chart');
+    assert.ok(await one.locator('.chart-box:visible').getAttribute('data-chart') === 'chart_topics');
+    assert.ok(!(await one.locator('.tabs').isVisible()), 'no tabs');
+    const results = page.frameLocator('#results iframe');
+    await results.locator('.card').first().waitFor();
+    const wider = await results.locator('html').evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok(wider <= 0, `the embed's content is ${wider} px wider than its frame at ${width} px`);
+    if (width === 1280) {
+      const [popup] = await Promise.all([page.waitForEvent('popup'), results.locator('.card-doc').first().click()]);
+      await popup.waitForLoadState();
+      const opened = new URL(popup.url());
+      assert.ok(opened.searchParams.has('doc') && !opened.searchParams.has('embed'), popup.url());
+      await popup.locator('.it.selected').waitFor();
+      assert.equal(await results.locator('.reader').count(), 0, 'the embed stays on its results');
+      await popup.close();
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
   await explorer.close();
   await host.close();
 });
