@@ -70,6 +70,14 @@ function whenReady(start) {
   window.addEventListener('load', () => setTimeout(once, 5000), { once: true });
 }
 
+// Runs `show` once the explorer is on screen — not while the page still says "Loading…"
+// (the worker may be installed by then if the first results were slow).
+function whenShown(show) {
+  const shown = () => !document.getElementById('boot-status') && !document.querySelector('#app[aria-busy="true"], .results[aria-busy="true"]');
+  if (shown()) { show(); return; }
+  const timer = setInterval(() => { if (shown()) { clearInterval(timer); show(); } }, 250);
+}
+
 if ('serviceWorker' in navigator && location.protocol !== 'file:') whenReady(() => {
   navigator.serviceWorker.register('sw.js').then((registration) => {
     registration.addEventListener('updatefound', () => {
@@ -83,7 +91,7 @@ if ('serviceWorker' in navigator && location.protocol !== 'file:') whenReady(() 
             run: () => worker.postMessage('skip-waiting'),
           });
         } else {
-          notice('What you opened now works offline · 已打开的内容可离线使用');
+          whenShown(() => notice('What you opened now works offline · 已打开的内容可离线使用'));
         }
       });
     });

@@ -170,6 +170,16 @@ pub fn DocumentList(
             let mut parts = vec![date_label(doc, lang)];
             parts.extend(size_labels(doc, lang));
             let meta = parts.join(" · ");
+            // What identifies the document to its readers: its number and issuer (not the
+            // name of the file it was read from).
+            let numbers: Vec<&str> = doc.doc_numbers.iter().map(|n| n.text.as_str()).collect();
+            let issuer = doc.page.as_ref().and_then(|p| p.issuer.clone());
+            let about = numbers
+                .iter()
+                .map(|n| n.to_string())
+                .chain(issuer)
+                .collect::<Vec<_>>()
+                .join(" · ");
             view! {
                 <li class="doc-card">
                     <a class="doc-title" href=crate::explore::state::State { doc: Some(doc.id.clone()), bundle: bundle_url.clone(), ..Default::default() }.to_query() lang=html_lang(doc.lang)
@@ -184,7 +194,7 @@ pub fn DocumentList(
                     <div class="doc-meta">
                         <span class="badge" data-lang=doc.lang.code()>{lang_label(doc.lang)}</span>
                         <span>{meta}</span>
-                        <span class="doc-file">{doc.file.clone()}</span>
+                        {(!about.is_empty()).then(|| view! { <span class="doc-number" lang=html_lang(doc.lang)>{about}</span> })}
                     </div>
                 </li>
             }

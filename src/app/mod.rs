@@ -15,6 +15,7 @@ mod export;
 mod facet_panel;
 mod figures;
 mod header;
+mod landing;
 mod load;
 mod offline;
 mod place;

@@ -67,7 +67,9 @@ fn marked(line: String, highlight: Option<&Highlight>) -> AnyView {
         .map(|h| match_ranges(&fold(&line), h))
         .unwrap_or_default();
     if ranges.is_empty() {
-        return line.into_any();
+        return crate::explore::format::shown_text(&line)
+            .into_owned()
+            .into_any();
     }
     let snippet = Snippet {
         start: 0,
@@ -455,6 +457,7 @@ pub fn Reader(
             <p class="reader-meta">{meta.join(" · ")}</p>
             {date_reason(&doc, ui_lang)}
             {(!numbers.is_empty()).then(|| view! { <p class="reader-meta reader-number">{numbers}</p> })}
+            <p class="reader-meta reader-file" lang=ui_html_lang(ui_lang)>{t("source_file")} " " <code>{doc.file.clone()}</code></p>
             {cited.map(|c| view! { <p class="reader-meta reader-cited">{c}</p> })}
             {page}
             <div class="reader-body">{body}</div>

@@ -7,6 +7,7 @@ use super::export::{Export, ExportButtons};
 use super::facet_panel::ActiveFilters;
 use super::Ctx;
 use crate::explore::facets::{kind_label, Facet};
+use crate::explore::format::is_private_use;
 use crate::explore::state::Sort;
 use crate::search::snippet::Snippet;
 use leptos::prelude::*;
@@ -15,11 +16,16 @@ use wasm_bindgen::JsCast;
 pub const PAGE: usize = 20;
 const SNIPPET: usize = 220;
 
-/// Text split into (text, highlighted) runs by char ranges.
+/// Text split into (text, highlighted) runs by char ranges; private-use glyphs are left out
+/// of the runs (after the ranges are applied, so that they still line up).
 pub fn segments(text: &str, snippet: &Snippet) -> Vec<(String, bool)> {
     let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = chars
+        .into_iter()
+        .map(|c| if is_private_use(c) { '\u{0}' } else { c })
+        .collect();
     let end = snippet.end.min(chars.len());
-    let mut out = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     let mut at = snippet.start.min(end);
     for &(a, b) in &snippet.ranges {
         let (a, b) = (a.clamp(at, end), b.clamp(at, end));
@@ -33,6 +39,9 @@ pub fn segments(text: &str, snippet: &Snippet) -> Vec<(String, bool)> {
     }
     if end > at {
         out.push((chars[at..end].iter().collect(), false));
+    }
+    for (run, _) in &mut out {
+        run.retain(|c| c != '\u{0}');
     }
     out
 }
@@ -353,6 +362,8 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                 <ExportButtons view="results" rows=rows empty=nothing id_prefix="export"/>
             </div>
             <ActiveFilters/>
+            {move || ctx.state.with(|s| s.query.trim().is_empty() && !s.has_filters() && s.page == 0 && !s.embed)
+                .then(|| view! { <super::landing::Landing/> })}
             {list}
         </section>
     }

@@ -58,6 +58,25 @@ pub fn plain_number(v: f64) -> String {
     }
 }
 
+/// Whether `c` is a private-use character: a glyph of the font a source document was typed
+/// in (a numbering dot, a seal), drawn as an empty box by every other font.
+pub fn is_private_use(c: char) -> bool {
+    matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{ffffd}' | '\u{100000}'..='\u{10fffd}')
+}
+
+/// Text as it is shown: private-use characters are left out of the display (the bundle and
+/// exports keep them, as the document has them).
+pub fn shown_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_private_use) {
+        text.chars()
+            .filter(|&c| !is_private_use(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// The interface-text key of a figure kind's name.
 pub fn figure_kind_key(kind: FigureKind) -> &'static str {
     match kind {
@@ -85,6 +104,13 @@ pub fn qualifier_key(q: Qualifier) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn private_use_glyphs_are_not_shown() {
+        // Measure 41 of the Hubei notice is numbered "41" and a private-use dot.
+        assert_eq!(shown_text("41\u{e010}加快建设"), "41加快建设");
+        assert!(matches!(shown_text("plain"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn values_past_32_bits_keep_every_digit() {

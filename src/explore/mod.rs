@@ -63,8 +63,26 @@ fn date_of<'a>(bundle: &'a Bundle, index: &Index, id: u32) -> Option<&'a str> {
         .as_deref()
 }
 
-/// Relevance (search order; document order without a query), date (newest first, undated
-/// last, then document order) or document order.
+/// Without a query, "relevance" browses: measures first, then cases, points, case parts,
+/// paragraphs, tables, sections and titles, each in document order.
+fn browse_rank(kind: crate::model::ItemKind) -> u8 {
+    use crate::model::ItemKind::*;
+    match kind {
+        Measure => 0,
+        Case => 1,
+        Point => 2,
+        CasePart => 3,
+        Paragraph => 4,
+        Table => 5,
+        Section => 6,
+        Title => 7,
+        Meta | Boilerplate => 8,
+    }
+}
+
+/// Relevance (search order; without a query, measures first — [`browse_rank`] — then
+/// document order), date (newest first, undated last, then document order) or document
+/// order.
 pub fn order(
     bundle: &Bundle,
     index: &Index,
@@ -83,6 +101,13 @@ pub fn order(
     } else {
         filtered.iter().collect()
     };
+    if !searching && sort == Sort::Relevance {
+        let rank = |id: u32| {
+            let r = index.item_ref(id);
+            browse_rank(bundle.documents[r.doc as usize].items[r.item as usize].kind)
+        };
+        ids.sort_by_key(|&id| (rank(id), id));
+    }
     if sort == Sort::Date {
         ids.sort_by(|&a, &b| {
             let (da, db) = (date_of(bundle, index, a), date_of(bundle, index, b));

@@ -122,6 +122,36 @@ fn figures_export_holds_every_figure_with_its_words_and_value() {
 }
 
 #[test]
+fn without_a_query_measures_come_first_then_document_order() {
+    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
+    let index = Index::build(&bundle);
+    let catalog = Catalog::build(&bundle, &index);
+    let out = explore(
+        &bundle,
+        &index,
+        &catalog,
+        &State::default(),
+        &BitSet::new(index.len()),
+    );
+    let kind = |id: u32| {
+        let r = index.item_ref(id);
+        bundle.documents[r.doc as usize].items[r.item as usize].kind
+    };
+    let measures = (0..index.len() as u32)
+        .filter(|&id| kind(id) == crate::model::ItemKind::Measure)
+        .count();
+    assert!(measures > 20);
+    assert!(out.ordered[..measures]
+        .iter()
+        .all(|&id| kind(id) == crate::model::ItemKind::Measure));
+    assert!(
+        out.ordered[..measures].windows(2).all(|w| w[0] < w[1]),
+        "in document order"
+    );
+    assert_eq!(out.ordered.len(), index.len(), "every item, once");
+}
+
+#[test]
 fn date_sort_puts_newest_first_and_undated_last() {
     let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
     let index = Index::build(&bundle);

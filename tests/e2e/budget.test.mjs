@@ -52,7 +52,11 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // 475,500 B: the phone's filter drawer is a modal dialog (focus in, Tab kept inside, Escape
 // and a click beside it close it, focus back on "Filters"); embeds open documents in the
 // full explorer and can show one chart without the tabs (+4.6 KB); 475,270 B measured.
-const CRITICAL_PATH_BUDGET = 475_500;
+// 482,500 B: a start page of what the corpus holds with topic, region and search shortcuts
+// (+4 KB, measured by building without it), measures first without a query, private-use
+// glyphs not drawn, documents named by number and issuer instead of file name (the file is
+// said in the reader) (+3 KB); 482,291 B measured.
+const CRITICAL_PATH_BUDGET = 482_500;
 
 let browser;
 before(async () => { browser = await launch(); });

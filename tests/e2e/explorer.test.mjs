@@ -339,6 +339,55 @@ test('the filter drawer is a dialog: it takes focus, keeps Tab inside, closes on
   await context.close();
 });
 
+// A new user met 182 raw items "by relevance" with no query. The start page now says what the
+// corpus holds and offers ways in; the items below start with the measures.
+test('the start page says what the corpus holds, offers topics, regions and searches, and lists measures first', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.landing').waitFor();
+  const facts = await page.locator('.landing-facts li').allTextContents();
+  const measures = bundle.documents.flatMap((d) => d.items).filter((it) => it[0] === 'measure').length;
+  assert.ok(facts.includes(`${bundle.documents.length} documents`), facts.join(' | '));
+  assert.ok(facts.includes(`${measures} measures`), facts.join(' | '));
+  assert.ok(!facts.some((f) => /undated/.test(f)), 'years are years');
+  assert.equal(await page.locator('.card').first().locator('.badge').first().getAttribute('data-kind'), 'measure');
+  await page.locator('.landing-row').first().locator('.shortcut').first().click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('topic'));
+  assert.equal(await page.locator('.landing').count(), 0, 'gone once there is a filter');
+  await page.goto(BASE_URL);
+  await page.locator('.landing').waitFor();
+  const tryIt = page.locator('.landing-row').nth(2).locator('.shortcut').first();
+  const query = (await tryIt.textContent()).replace(/[“”]/g, '');
+  await tryIt.click();
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query);
+  assert.ok(Number((await page.locator('.toolbar .count').textContent()).match(/\d+/)[0]) > 0, `“${query}” finds something`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A private-use character (measures 41 and 42 of the Hubei notice are numbered with one)
+// was drawn as an empty box. The text keeps it; the page does not draw it.
+test('private-use glyphs are kept in the text but not drawn', async () => {
+  const { context, page, problems } = await openPage(browser);
+  const pua = /[\ue000-\uf8ff]/;
+  const doc = bundle.documents.find((d) => pua.test(d.text));
+  assert.ok(doc, 'a seed document has a private-use character');
+  const bytes = Buffer.from(doc.text, 'utf8');
+  let end = 0;
+  const index = doc.items.findIndex((it) => { const start = end + it[1]; end = start + it[2]; return pua.test(bytes.subarray(start, end).toString()); });
+  await page.goto(`${BASE_URL}?doc=${doc.id}&item=${index}`);
+  await page.locator('.it.selected').waitFor();
+  const shown = await page.locator('.reader-body').textContent();
+  assert.ok(!pua.test(shown), 'no private-use glyph in the reader');
+  assert.ok(shown.length > 1000);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.goto(`${BASE_URL}?q=${encodeURIComponent('武汉东湖')}`).then(() => page.locator('.card').first().waitFor()).then(() => page.locator('#export-json').click())]);
+  const rows = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.ok(!pua.test(await page.locator('.cards').textContent()), 'nor in the cards');
+  assert.ok(rows.some((r) => pua.test(r.text)), 'the export keeps the text as the document has it');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Wrong, and it looked right: amounts of 2^32 and more went through a 32-bit usize in wasm and
 // all showed as 4,294,967,295. Every figure the seeds quote past 2^32 is shown with its digits.
 test('the figures table shows amounts past 2^32 with every digit', async () => {

@@ -196,6 +196,33 @@ test('embeds stop at a maximum height, can show one chart without tabs, open doc
   await host.close();
 });
 
+// The "works offline" notice appeared while the page still said "Loading…" (the worker is
+// registered at the latest 5 s after load, even when the first results are slower).
+test('the offline notice waits until the explorer is on screen', async () => {
+  const { serveDir } = await import('./support.mjs');
+  const server = await serveDir(DIST, { prefix: '/slow/' });
+  const { context, page, problems } = await openPage(browser);
+  await page.route(/\/data\/documents\.[0-9a-f]+\.json$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 8000));
+    await route.continue();
+  });
+  const early = [];
+  await page.exposeFunction('__noticeEarly', (t) => early.push(t));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const notice = document.querySelector('.sw-notice');
+      if (notice && document.getElementById('boot-status')) window.__noticeEarly(notice.textContent);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url);
+  await page.locator('.card').first().waitFor({ timeout: 30000 });
+  await page.locator('.sw-notice').waitFor({ timeout: 20000 });
+  assert.deepEqual(early, [], 'a notice over the loading page');
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
+
 test('?bundle= loads another corpus, and bad bundles say what is wrong', async () => {
   const { serveDir } = await import('./support.mjs');
   const seeds = seedsBundle();

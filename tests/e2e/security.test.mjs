@@ -248,7 +248,7 @@ function hostileCorpus() {
     unit: set('figure unit', (n) => `<marquee onstart=__xss(${n})>`, (p) => { d0.figures[figure][6] = p; }),
     warning: set('warning', (n) => `<img src=x onerror=__xss(${n})>`, (p) => { b.warnings = [{ doc: d0.id, message: p }]; }),
   };
-  const at = { part: [d3.id, part], figure: [d0.id, d0.figures[figure][0]], source: d2.id };
+  const at = { part: [d3.id, part], figure: [d0.id, d0.figures[figure][0]], source: d2.id, file: d1.id };
   at.lead = [leadDoc.id, leadDoc.items.findIndex((it) => leads(it).includes(lead))];
   return { json: JSON.stringify(b), ids, at };
 }
@@ -390,7 +390,8 @@ for (const csp of [true, false]) {
     await look({ doc: at.source }, '.reader-title', { '.reader-meta': [ids.source, ids.number] });
     await look({ doc: at.part[0], item: at.part[1] }, '.it.selected', { '.it-part h3': [ids.label] });
     await look({ doc: at.figure[0], item: at.figure[1] }, '.it.selected', { '.item-details': [ids.unit] });
-    await look({ view: 'documents' }, '.doc-title', { '.doc-title': [ids.title, ids.zhTitle], '.doc-file': [ids.file] });
+    await look({ view: 'documents' }, '.doc-title', { '.doc-title': [ids.title, ids.zhTitle] });
+    await look({ doc: at.file }, '.reader-title', { '.reader-file': [ids.file] });
     await look({ view: 'figures' }, '.figures tbody tr', { '.figures td': [ids.unit] });
     // Topics, regions, lead units and the region × topic matrix, hovered in both languages.
     for (const lang of ['en', 'zh']) {
