@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// Values shown before "show more".
 const FIRST: usize = 8;
 
-fn facet_title_key(facet: Facet) -> &'static str {
+pub(super) fn facet_title_key(facet: Facet) -> &'static str {
     match facet {
         Facet::Doc => "facet_doc_id",
         Facet::Heading => "facet_heading",

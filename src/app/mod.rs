@@ -181,6 +181,7 @@ pub fn App(loaded: load::Loaded) -> impl IntoView {
         }
     });
     view! {
+        <PrintHeader/>
         <header::Header/>
         <div class="layout" class:reading=reading>
             <facet_panel::FacetPanel open=drawer/>
@@ -193,6 +194,76 @@ pub fn App(loaded: load::Loaded) -> impl IntoView {
             <span class="tagline">{tagline}</span>
             <offline::OfflineControl/>
         </footer>
+    }
+}
+
+/// Printed only: what produced the page — the view, the query and filters — when, and from
+/// which address, so that a printout can be traced and reproduced.
+#[component]
+fn PrintHeader() -> impl IntoView {
+    let ctx = use_context::<Ctx>().expect("context");
+    move || {
+        let data = ctx.data();
+        let zh = ctx.zh();
+        let (view, query, filters, from, to) = ctx.state.with(|s| {
+            (
+                s.view,
+                s.query.clone(),
+                s.filters.clone(),
+                s.from.clone(),
+                s.to.clone(),
+            )
+        });
+        let mut parts: Vec<String> = Vec::new();
+        if !query.trim().is_empty() {
+            parts.push(format!("{}: “{}”", ctx.t("print_query"), query.trim()));
+        }
+        for (facet, values) in &filters {
+            let names: Vec<&str> = values
+                .iter()
+                .map(|v| data.catalog.label(*facet, v, zh).unwrap_or(v))
+                .collect();
+            parts.push(format!(
+                "{}: {}",
+                ctx.t(facet_panel::facet_title_key(*facet)),
+                names.join(", ")
+            ));
+        }
+        if from.is_some() || to.is_some() {
+            parts.push(format!(
+                "{}: {} – {}",
+                ctx.t("date_range"),
+                from.unwrap_or_default(),
+                to.unwrap_or_default()
+            ));
+        }
+        let view_name = ctx.t(match view {
+            View::Results => "view_results",
+            View::Charts => "view_charts",
+            View::Figures => "view_figures",
+            View::Documents => "view_documents",
+        });
+        let address = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let d = js_sys::Date::new_0();
+        let day = format!(
+            "{:04}-{:02}-{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date()
+        );
+        let what = if parts.is_empty() {
+            ctx.t("print_everything").to_string()
+        } else {
+            parts.join(" · ")
+        };
+        view! {
+            <div class="print-header" aria-hidden="true">
+                <p><strong>{ctx.t("app")}</strong>" — "{view_name}": "{what}</p>
+                <p>{ctx.t("print_when")}" "{day}" · "{address}</p>
+            </div>
+        }
     }
 }
 

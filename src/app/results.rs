@@ -8,12 +8,11 @@ use super::facet_panel::ActiveFilters;
 use super::Ctx;
 use crate::explore::facets::{kind_label, Facet};
 use crate::explore::format::is_private_use;
-use crate::explore::state::Sort;
+use crate::explore::state::{page_window, Sort, PAGE_SIZES};
 use crate::search::snippet::Snippet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub const PAGE: usize = 20;
 const SNIPPET: usize = 220;
 
 /// Text split into (text, highlighted) runs by char ranges; private-use glyphs are left out
@@ -301,14 +300,15 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             });
             return view! { <p class="notice" role="status">{why}{suggest}{widen}</p> }.into_any();
         }
-        let pages = total.div_ceil(PAGE);
+        let per = ctx.state.with(|s| s.per).max(1);
+        let pages = total.div_ceil(per);
         // A page beyond the last (an old or edited URL) shows the last one.
         let page = ctx.state.with(|s| s.page).min(pages - 1);
         let ids = ctx.outcome.with(|o| {
             o.ordered
                 .iter()
-                .skip(page * PAGE)
-                .take(PAGE)
+                .skip(page * per)
+                .take(per)
                 .copied()
                 .collect::<Vec<_>>()
         });
@@ -325,17 +325,45 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
         }
         view! {
             <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
-            {(pages > 1).then(|| view! {
-                <nav class="pager" aria-label=move || ctx.t("pages")>
-                    <button type="button" disabled=page == 0 on:click=move |_| turn(page.saturating_sub(1))>
-                        {ctx.t("previous")}
-                    </button>
-                    <span>{format!("{} / {}", page + 1, pages)}</span>
-                    // In braces: a bare `>=` would end the tag and turn the rest into text.
-                    <button type="button" disabled={page + 1 >= pages} on:click=move |_| turn(page + 1)>
-                        {ctx.t("next")}
-                    </button>
-                </nav>
+            {(total > PAGE_SIZES[0]).then(|| {
+                let numbers = page_window(page, pages)
+                    .into_iter()
+                    .map(|p| match p {
+                        Some(p) => view! {
+                            <li><button type="button" class="page-number" aria-current=(p == page).then_some("page")
+                                aria-label=format!("{} {}", ctx.t("page"), p + 1) on:click=move |_| turn(p)>{p + 1}</button></li>
+                        }.into_any(),
+                        None => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
+                    })
+                    .collect_view();
+                let sizes = PAGE_SIZES
+                    .iter()
+                    .map(|&n| view! { <option value=n.to_string() selected=n == per>{n}</option> })
+                    .collect_view();
+                view! {
+                    <nav class="pager" aria-label=move || ctx.t("pages")>
+                        <button type="button" disabled=page == 0 on:click=move |_| turn(page.saturating_sub(1))>
+                            {ctx.t("previous")}
+                        </button>
+                        <span class="page-status">{format!("{} / {}", page + 1, pages)}</span>
+                        <ol class="page-numbers">{numbers}</ol>
+                        // In braces: a bare `>=` would end the tag and turn the rest into text.
+                        <button type="button" disabled={page + 1 >= pages} on:click=move |_| turn(page + 1)>
+                            {ctx.t("next")}
+                        </button>
+                        <label class="per-page">
+                            {ctx.t("per_page")}
+                            <select id="per-page" on:change=move |ev| {
+                                let n: usize = event_target_value(&ev).parse().unwrap_or(PAGE_SIZES[0]);
+                                // The first item shown stays on the page shown.
+                                ctx.update(true, |s| {
+                                    s.page = s.page * s.per / n.max(1);
+                                    s.per = n;
+                                });
+                            }>{sizes}</select>
+                        </label>
+                    </nav>
+                }
             })}
         }
         .into_any()

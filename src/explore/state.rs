@@ -79,7 +79,10 @@ impl UiLang {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The page sizes offered; the first is the default.
+pub const PAGE_SIZES: [usize; 3] = [20, 50, 100];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     pub query: String,
     /// Selected values per facet (OR within a facet, AND across facets).
@@ -99,6 +102,8 @@ pub struct State {
     pub lang: Option<UiLang>,
     /// Zero-based page of results.
     pub page: usize,
+    /// Results per page (`per=50`): one of [`PAGE_SIZES`], the first by default.
+    pub per: usize,
     /// Another bundle to explore instead of the built-in one (`?bundle=URL`).
     pub bundle: Option<String>,
     /// Compact mode for embedding in other pages (`?embed=1`).
@@ -110,6 +115,47 @@ pub struct State {
     /// The figures table's kind filter (`fkind=`) and order (`fsort=`).
     pub figure_kind: Option<FigureKind>,
     pub figure_sort: FigureSort,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            query: String::new(),
+            filters: BTreeMap::new(),
+            from: None,
+            to: None,
+            sort: Sort::default(),
+            view: View::default(),
+            doc: None,
+            item: None,
+            item_number: None,
+            lang: None,
+            page: 0,
+            per: PAGE_SIZES[0],
+            bundle: None,
+            embed: false,
+            figure_kind: None,
+            figure_sort: FigureSort::default(),
+            chart: None,
+            hide_tabs: false,
+        }
+    }
+}
+
+/// The page numbers a pager shows for page `current` of `pages` (both zero-based): the
+/// first, the last, and two on each side of the current one; `None` where pages are left
+/// out ("…").
+pub fn page_window(current: usize, pages: usize) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::new();
+    for p in 0..pages {
+        let near = p.abs_diff(current) <= 2;
+        if p == 0 || p + 1 == pages || near {
+            out.push(Some(p));
+        } else if out.last() != Some(&None) {
+            out.push(None);
+        }
+    }
+    out
 }
 
 fn is_unreserved(b: u8) -> bool {
@@ -243,6 +289,13 @@ impl State {
                 "number" if !v.is_empty() => state.item_number = Some(v),
                 "lang" => state.lang = UiLang::parse(&v),
                 "page" => state.page = v.parse::<usize>().map_or(0, |p| p.saturating_sub(1)),
+                "per" => {
+                    state.per = v
+                        .parse()
+                        .ok()
+                        .filter(|n| PAGE_SIZES.contains(n))
+                        .unwrap_or(PAGE_SIZES[0])
+                }
                 "bundle" if !v.is_empty() => state.bundle = Some(v),
                 "embed" => state.embed = v == "1" || v == "true",
                 "chart"
@@ -307,6 +360,9 @@ impl State {
         }
         if self.page > 0 {
             push("page", &(self.page + 1).to_string());
+        }
+        if self.per != PAGE_SIZES[0] {
+            push("per", &self.per.to_string());
         }
         if let Some(bundle) = &self.bundle {
             push("bundle", bundle);
@@ -405,6 +461,7 @@ mod tests {
             item_number: Some("2.3".into()),
             lang: Some(UiLang::Zh),
             page: 3,
+            per: 50,
             bundle: Some("https://example.org/b.json?x=1&y=2".into()),
             embed: true,
             figure_kind: Some(FigureKind::RateOfChange),
@@ -454,6 +511,38 @@ mod tests {
         let s = State::from_query("?fkind=weight&fsort=sideways");
         assert_eq!((s.figure_kind, s.figure_sort), (None, FigureSort::Document));
         assert_eq!(State::from_query("").to_query(), "");
+    }
+
+    #[test]
+    fn page_sizes_and_the_pager_window() {
+        assert_eq!(State::from_query("?per=100").per, 100);
+        assert_eq!(
+            State::from_query("?per=7").per,
+            20,
+            "only the offered sizes"
+        );
+        assert_eq!(
+            State::from_query("?per=20").to_query(),
+            "",
+            "the default is left out"
+        );
+        let w = page_window(5, 12);
+        assert_eq!(
+            w,
+            vec![
+                Some(0),
+                None,
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                None,
+                Some(11)
+            ]
+        );
+        assert_eq!(page_window(0, 3), vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(page_window(0, 1), vec![Some(0)]);
     }
 
     #[test]

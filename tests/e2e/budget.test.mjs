@@ -56,7 +56,10 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // (+4 KB, measured by building without it), measures first without a query, private-use
 // glyphs not drawn, documents named by number and issuer instead of file name (the file is
 // said in the reader) (+3 KB); 482,291 B measured.
-const CRITICAL_PATH_BUDGET = 482_500;
+// 485,500 B: page numbers and a page size in the pager, and a print header saying which
+// search and filters produced the page, when, and from which address (+2.7 KB); 484,980 B
+// measured.
+const CRITICAL_PATH_BUDGET = 485_500;
 
 let browser;
 before(async () => { browser = await launch(); });

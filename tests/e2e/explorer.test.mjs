@@ -388,6 +388,46 @@ test('private-use glyphs are kept in the text but not drawn', async () => {
   await context.close();
 });
 
+// Paging was Previous/Next only, 20 at a time.
+test('the pager numbers its pages and offers a page size, both in the URL', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(BASE_URL);
+  await page.locator('.card').first().waitFor();
+  const total = await count(page);
+  const pages = Math.ceil(total / 20);
+  assert.ok(pages > 3, `${total} results`);
+  await page.locator('.page-number', { hasText: new RegExp(`^${pages}$`) }).click();
+  await page.waitForFunction((n) => new URL(location.href).searchParams.get('page') === String(n), pages);
+  assert.equal(await page.locator('.page-number[aria-current="page"]').textContent(), String(pages));
+  assert.equal(await page.locator('.card').count(), total - (pages - 1) * 20, 'the last page holds the rest');
+  await page.locator('#per-page').selectOption('50');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('per') === '50');
+  await page.reload();
+  await page.locator('.card').first().waitFor();
+  const shownPage = Number(await page.locator('.page-number[aria-current="page"]').textContent());
+  assert.equal(await page.locator('.card').count(), shownPage < Math.ceil(total / 50) ? 50 : total - (shownPage - 1) * 50);
+  assert.equal(await page.locator('.page-number').count(), Math.min(Math.ceil(total / 50), 7));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A printout did not say what produced it.
+test('a printed page says which search and filters produced it, when, and from which address', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?q=customs&kind=measure`);
+  await page.locator('.card').first().waitFor();
+  assert.ok(!(await page.locator('.print-header').isVisible()), 'not on screen');
+  await page.emulateMedia({ media: 'print' });
+  const header = page.locator('.print-header');
+  assert.ok(await header.isVisible());
+  const text = await header.textContent();
+  assert.ok(text.includes('“customs”') && text.includes('Measure'), text);
+  assert.ok(text.includes(page.url()), text);
+  assert.match(text, /Printed \d{4}-\d{2}-\d{2}/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Wrong, and it looked right: amounts of 2^32 and more went through a 32-bit usize in wasm and
 // all showed as 4,294,967,295. Every figure the seeds quote past 2^32 is shown with its digits.
 test('the figures table shows amounts past 2^32 with every digit', async () => {
