@@ -26,6 +26,9 @@ pub(super) fn facet_title_key(facet: Facet) -> &'static str {
     }
 }
 
+/// A facet with more values than this gets a search box.
+const SEARCHABLE: usize = 12;
+
 #[component]
 fn FacetGroup(facet: Facet) -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
@@ -38,14 +41,28 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
         ctx.state
             .with(|s| data.catalog.counts(facet, s, &outcome.base, &outcome.saved))
     });
+    // A long list can be searched: what is typed keeps the values whose name (in either
+    // language) or key holds it, all of them, selected ones always.
+    let needle = RwSignal::new(String::new());
     let rows = move || {
         let all = values.get();
         let total = all.len();
-        let shown: Vec<_> = if expanded.get() {
+        let typed = needle.with(|n| n.trim().to_lowercase());
+        let shown: Vec<_> = if !typed.is_empty() {
+            all.into_iter()
+                .filter(|v| {
+                    v.selected
+                        || v.label_en.to_lowercase().contains(&typed)
+                        || v.label_zh.contains(&typed)
+                        || v.value.contains(&typed)
+                })
+                .collect()
+        } else if expanded.get() {
             all
         } else {
             all.into_iter().take(FIRST).collect()
         };
+        let matched = shown.len();
         let zh = ctx.zh();
         let largest = shown.iter().map(|v| v.count).max().unwrap_or(1).max(1);
         let items = shown
@@ -72,7 +89,9 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 }
             })
             .collect_view();
-        let more = (total > FIRST).then(|| {
+        let none = (!typed.is_empty() && matched == 0)
+            .then(|| view! { <p class="hint">{ctx.t("facet_no_match")}</p> });
+        let more = (total > FIRST && typed.is_empty()).then(|| {
             view! {
                 <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
                     on:click=move |_| expanded.update(|e| *e = !*e)>
@@ -80,11 +99,17 @@ fn FacetGroup(facet: Facet) -> impl IntoView {
                 </button>
             }
         });
-        view! { <ul class="facet-values">{items}</ul> {more} }
+        view! { <ul class="facet-values">{items}</ul> {none} {more} }
     };
+    let long = move || values.with(|v| v.len() > SEARCHABLE);
     view! {
         <section class="facet" aria-labelledby=id.clone() data-facet=facet.key() class:hidden=move || values.with(Vec::is_empty)>
             <h3 id=id.clone()>{move || ctx.t(facet_title_key(facet))}</h3>
+            {move || long().then(|| view! {
+                <input type="search" class="facet-search" aria-label=move || format!("{} {}", ctx.t("facet_search"), ctx.t(facet_title_key(facet)))
+                    placeholder=move || ctx.t("facet_search") prop:value=move || needle.get()
+                    on:input=move |ev| needle.set(event_target_value(&ev))/>
+            })}
             {rows}
         </section>
     }

@@ -9,11 +9,14 @@ use super::Ctx;
 use crate::explore::facets::{kind_label, Facet};
 use crate::explore::format::is_private_use;
 use crate::explore::state::{page_window, Sort, PAGE_SIZES};
+use crate::explore::{group_by_document, Group};
 use crate::search::snippet::Snippet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 const SNIPPET: usize = 220;
+/// Results shown per document when the list is grouped by document.
+const GROUP_FIRST: usize = 3;
 
 /// Text split into (text, highlighted) runs by char ranges; private-use glyphs are left out
 /// of the runs (after the ranges are applied, so that they still line up).
@@ -301,17 +304,37 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             return view! { <p class="notice" role="status">{why}{suggest}{widen}</p> }.into_any();
         }
         let per = ctx.state.with(|s| s.per).max(1);
-        let pages = total.div_ceil(per);
+        // Grouped by document, a page holds half as many documents as it would hold items,
+        // each with its first results and "+N more from this document".
+        // "+N more" filters the list to that document, which then shows all its results.
+        let grouped = ctx.state.with(|s| s.group && !s.filters.contains_key(&Facet::Doc));
+        let groups = grouped.then(|| {
+            let data = ctx.data();
+            let index = data.index();
+            ctx.outcome
+                .with(|o| group_by_document(&index, &o.ordered, GROUP_FIRST))
+        });
+        let units = groups.as_ref().map_or(total, Vec::len);
+        let per_page = if grouped { (per / 2).max(1) } else { per };
+        let pages = units.div_ceil(per_page);
         // A page beyond the last (an old or edited URL) shows the last one.
         let page = ctx.state.with(|s| s.page).min(pages - 1);
-        let ids = ctx.outcome.with(|o| {
-            o.ordered
+        let groups: Option<Vec<Group>> =
+            groups.map(|g| g.into_iter().skip(page * per_page).take(per_page).collect());
+        let ids: Vec<u32> = match &groups {
+            Some(groups) => groups
                 .iter()
-                .skip(page * per)
-                .take(per)
-                .copied()
-                .collect::<Vec<_>>()
-        });
+                .flat_map(|g| g.shown.iter().copied())
+                .collect(),
+            None => ctx.outcome.with(|o| {
+                o.ordered
+                    .iter()
+                    .skip(page * per)
+                    .take(per)
+                    .copied()
+                    .collect::<Vec<_>>()
+            }),
+        };
         {
             let data = ctx.data();
             let index = data.index();
@@ -323,9 +346,39 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
             ctx.need_texts(docs);
             ctx.texts.track();
         }
+        let list = match groups {
+            Some(groups) => {
+                let data = ctx.data();
+                groups
+                    .into_iter()
+                    .map(|g| {
+                        let doc = &data.bundle.documents[g.doc as usize];
+                        let key = doc.id.clone();
+                        let more = (g.more > 0).then(|| {
+                            let label = format!("+{} {}", g.more, ctx.t("more_from_document"));
+                            view! {
+                                <button type="button" class="link-button more-from" on:click=move |_| {
+                                    let key = key.clone();
+                                    ctx.update(true, |s| s.toggle(Facet::Doc, &key));
+                                }>{label}</button>
+                            }
+                        });
+                        view! {
+                            <section class="group" aria-label=doc.title.clone()>
+                                <h3 class="group-title" lang=super::documents::html_lang(doc.lang)>{doc.title.clone()}</h3>
+                                <div class="cards" role="list">{g.shown.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
+                                {more}
+                            </section>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }
+            None => view! { <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div> }.into_any(),
+        };
         view! {
-            <div class="cards" role="list">{ids.into_iter().map(|id| view! { <Card id=id/> }).collect_view()}</div>
-            {(total > PAGE_SIZES[0]).then(|| {
+            {list}
+            {(pages > 1 || total > PAGE_SIZES[0]).then(|| {
                 let numbers = page_window(page, pages)
                     .into_iter()
                     .map(|p| match p {
@@ -386,6 +439,17 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                             s.page = 0;
                         });
                     }>{sort_options}</select>
+                </label>
+                <label class="group-toggle">
+                    <input type="checkbox" id="group-by-doc" prop:checked=move || ctx.state.with(|s| s.group)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            ctx.update(true, |s| {
+                                s.group = on;
+                                s.page = 0;
+                            });
+                        }/>
+                    {move || ctx.t("group_by_document")}
                 </label>
                 <ExportButtons view="results" rows=rows empty=nothing id_prefix="export"/>
             </div>

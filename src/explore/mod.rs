@@ -120,6 +120,39 @@ pub fn order(
     ids
 }
 
+/// The results of one document, for the list grouped by document: its first items in
+/// result order and how many more it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub doc: u32,
+    pub shown: Vec<u32>,
+    pub more: usize,
+}
+
+/// `ordered` grouped by document, documents in the order of their first result, at most
+/// `first` items shown per document.
+pub fn group_by_document(index: &Index, ordered: &[u32], first: usize) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for &id in ordered {
+        let doc = index.item_ref(id).doc;
+        let g = *at.entry(doc).or_insert_with(|| {
+            groups.push(Group {
+                doc,
+                shown: Vec::new(),
+                more: 0,
+            });
+            groups.len() - 1
+        });
+        if groups[g].shown.len() < first {
+            groups[g].shown.push(id);
+        } else {
+            groups[g].more += 1;
+        }
+    }
+    groups
+}
+
 /// A figure of the current result set: its document, its index in `Document::figures`,
 /// and the search id of its item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -112,6 +112,8 @@ pub struct State {
     pub chart: Option<String>,
     /// The view tabs hidden (`tabs=0`, an embed that shows one view).
     pub hide_tabs: bool,
+    /// Results grouped by document (`group=doc`).
+    pub group: bool,
     /// The figures table's kind filter (`fkind=`) and order (`fsort=`).
     pub figure_kind: Option<FigureKind>,
     pub figure_sort: FigureSort,
@@ -138,6 +140,7 @@ impl Default for State {
             figure_sort: FigureSort::default(),
             chart: None,
             hide_tabs: false,
+            group: false,
         }
     }
 }
@@ -304,6 +307,7 @@ impl State {
                     state.chart = Some(v)
                 }
                 "tabs" => state.hide_tabs = v == "0" || v == "false",
+                "group" => state.group = v == "doc",
                 "fkind" => state.figure_kind = FigureKind::parse(&v),
                 "fsort" => state.figure_sort = FigureSort::parse(&v).unwrap_or_default(),
                 key => {
@@ -375,6 +379,9 @@ impl State {
         }
         if self.hide_tabs {
             push("tabs", "0");
+        }
+        if self.group {
+            push("group", "doc");
         }
         if parts.is_empty() {
             String::new()
@@ -467,6 +474,7 @@ mod tests {
             figure_kind: Some(FigureKind::RateOfChange),
             chart: Some("topics".into()),
             hide_tabs: true,
+            group: true,
             figure_sort: FigureSort::ValueDesc,
             ..State::default()
         };

@@ -152,6 +152,37 @@ fn without_a_query_measures_come_first_then_document_order() {
 }
 
 #[test]
+fn grouping_by_document_keeps_every_result_once_in_order() {
+    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
+    let index = Index::build(&bundle);
+    let catalog = Catalog::build(&bundle, &index);
+    let out = explore(
+        &bundle,
+        &index,
+        &catalog,
+        &State::from_query("?q=trade"),
+        &BitSet::new(index.len()),
+    );
+    let groups = group_by_document(&index, &out.ordered, 3);
+    let total: usize = groups.iter().map(|g| g.shown.len() + g.more).sum();
+    assert_eq!(total, out.ordered.len());
+    let docs: std::collections::BTreeSet<u32> = groups.iter().map(|g| g.doc).collect();
+    assert_eq!(docs.len(), groups.len(), "one group per document");
+    for g in &groups {
+        assert!(g.shown.len() <= 3 && (g.more == 0 || g.shown.len() == 3));
+        assert!(g.shown.iter().all(|&id| index.item_ref(id).doc == g.doc));
+        // The items shown are the document's first results, in result order.
+        let own: Vec<u32> = out
+            .ordered
+            .iter()
+            .copied()
+            .filter(|&id| index.item_ref(id).doc == g.doc)
+            .collect();
+        assert_eq!(g.shown, own[..g.shown.len()]);
+    }
+}
+
+#[test]
 fn date_sort_puts_newest_first_and_undated_last() {
     let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
     let index = Index::build(&bundle);

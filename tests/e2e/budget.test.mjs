@@ -59,7 +59,9 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // 485,500 B: page numbers and a page size in the pager, and a print header saying which
 // search and filters produced the page, when, and from which address (+2.7 KB); 484,980 B
 // measured.
-const CRITICAL_PATH_BUDGET = 485_500;
+// 490,000 B: a search box in long facet lists, and results grouped by document (the first
+// three of each, "+N more from this document") (+4.4 KB); 489,412 B measured.
+const CRITICAL_PATH_BUDGET = 490_000;
 
 let browser;
 before(async () => { browser = await launch(); });

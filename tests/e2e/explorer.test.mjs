@@ -428,6 +428,40 @@ test('a printed page says which search and filters produced it, when, and from w
   await context.close();
 });
 
+// Long facet lists had no search, and results could not be read document by document.
+test('a long facet list can be searched, and results can be grouped by document', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?q=trade`);
+  await page.locator('.card').first().waitFor();
+  const regions = page.locator('[data-facet="region"]');
+  await regions.locator('.link-button').click();
+  const all = (await regions.locator('.facet-label').allTextContents()).map((t) => t.trim());
+  assert.ok(all.length > 12, `${all.length} regions`);
+  await regions.locator('.facet-search').fill('hu');
+  const expected = all.filter((l) => l.toLowerCase().includes('hu'));
+  await page.waitForFunction((n) => document.querySelectorAll('[data-facet="region"] .facet-label').length === n, expected.length);
+  assert.deepEqual((await regions.locator('.facet-label').allTextContents()).map((t) => t.trim()), expected);
+  await regions.locator('.facet-search').fill('');
+  // Grouped: one section per document, at most three cards each, and the rest one click away.
+  const total = await count(page);
+  await page.locator('#group-by-doc').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('group') === 'doc');
+  await page.locator('.group').first().waitFor();
+  const groups = await page.locator('.group').evaluateAll((gs) => gs.map((g) => ({
+    cards: g.querySelectorAll('.card').length,
+    more: Number((g.querySelector('.more-from')?.textContent ?? '+0').match(/\d+/)[0]),
+  })));
+  assert.ok(groups.every((g) => g.cards >= 1 && g.cards <= 3 && (g.more === 0 || g.cards === 3)));
+  assert.equal(groups.reduce((n, g) => n + g.cards + g.more, 0), total, 'every result, in one group or another');
+  const withMore = groups.findIndex((g) => g.more > 0);
+  assert.ok(withMore >= 0);
+  await page.locator('.group').nth(withMore).locator('.more-from').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('doc_id'));
+  assert.equal(await count(page), groups[withMore].cards + groups[withMore].more);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Wrong, and it looked right: amounts of 2^32 and more went through a 32-bit usize in wasm and
 // all showed as 4,294,967,295. Every figure the seeds quote past 2^32 is shown with its digits.
 test('the figures table shows amounts past 2^32 with every digit', async () => {
