@@ -1,6 +1,9 @@
-//! The list of documents: title, language, size, linking to the reader.
+//! The documents table (title, number and issuer, region, language, date, counts, and the
+//! matching items while a search or filter is on), and the labels of a document that other
+//! views share: dates, sizes, language, its source page's facts.
 
 use super::url;
+use crate::explore::documents::{document_rows, DocRow, DocSort};
 use crate::explore::format::group_thousands;
 use crate::explore::state::UiLang;
 use crate::model::{Bundle, DateSource, Document, ItemKind, Lang};
@@ -150,6 +153,13 @@ pub fn page_facts(page: &crate::model::PageInfo, ui: UiLang) -> impl IntoView {
     view! { <dl class="reader-page">{rows}{link}</dl> }
 }
 
+/// The documents per page of the table.
+const DOCS_PER_PAGE: usize = 50;
+
+/// The table of documents: title (a link to the reader), number and issuer, region,
+/// language, date, items and measures — and, while a search or filter is on, how many of
+/// each document's items match. With `on_sort`, the title, date, items and matching
+/// headers sort; on a phone each row is a card.
 #[component]
 pub fn DocumentList(
     bundle: Arc<Bundle>,
@@ -160,16 +170,41 @@ pub fn DocumentList(
     /// The interface language.
     #[prop(default = UiLang::En)]
     lang: UiLang,
+    /// The rows and their order (every document in corpus order if not given).
+    #[prop(optional)]
+    rows: Option<Vec<DocRow>>,
+    /// The order shown, and what a sortable header asks for.
+    #[prop(optional)]
+    sort: DocSort,
+    #[prop(optional)] on_sort: Option<Callback<DocSort>>,
+    /// A search or filter is on: the matching column shows.
+    #[prop(optional)]
+    filtering: bool,
 ) -> impl IntoView {
     let t = move |key| crate::explore::i18n::t(lang, key);
-    let items = bundle
-        .documents
-        .iter()
-        .map(|doc| {
+    let rows = rows.unwrap_or_else(|| {
+        (0..bundle.documents.len() as u32)
+            .map(|doc| {
+                let d = &bundle.documents[doc as usize];
+                DocRow {
+                    doc,
+                    items: d.items.iter().filter(|i| i.kind.is_content()).count(),
+                    measures: d
+                        .items
+                        .iter()
+                        .filter(|i| i.kind == ItemKind::Measure)
+                        .count(),
+                    matched: 0,
+                }
+            })
+            .collect()
+    });
+    let zh = lang == UiLang::Zh;
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            let doc = &bundle.documents[r.doc as usize];
             let id = doc.id.clone();
-            let mut parts = vec![date_label(doc, lang)];
-            parts.extend(size_labels(doc, lang));
-            let meta = parts.join(" · ");
             // What identifies the document to its readers: its number and issuer (not the
             // name of the file it was read from).
             let numbers: Vec<&str> = doc.doc_numbers.iter().map(|n| n.text.as_str()).collect();
@@ -180,37 +215,86 @@ pub fn DocumentList(
                 .chain(issuer)
                 .collect::<Vec<_>>()
                 .join(" · ");
+            let region = doc
+                .regions
+                .iter()
+                .filter_map(|&i| bundle.regions.get(i as usize))
+                .map(|e| e.name(if zh { Lang::Zh } else { Lang::En }).to_string())
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let href = crate::explore::state::State {
+                doc: Some(doc.id.clone()),
+                bundle: bundle_url.clone(),
+                ..Default::default()
+            }
+            .to_query();
             view! {
-                <li class="doc-card">
-                    <a class="doc-title" href=crate::explore::state::State { doc: Some(doc.id.clone()), bundle: bundle_url.clone(), ..Default::default() }.to_query() lang=html_lang(doc.lang)
-                        on:click=move |ev| {
-                            if url::is_plain_click(&ev) {
-                                ev.prevent_default();
-                                on_open.run(Some(id.clone()));
-                            }
-                        }>
-                        {doc.title.clone()}
-                    </a>
-                    <div class="doc-meta">
-                        <span class="badge" data-lang=doc.lang.code()>{lang_label(doc.lang)}</span>
-                        <span>{meta}</span>
+                <tr class="doc-card">
+                    <td class="doc-cell-title">
+                        <a class="doc-title" href=href lang=html_lang(doc.lang)
+                            on:click=move |ev| {
+                                if url::is_plain_click(&ev) {
+                                    ev.prevent_default();
+                                    on_open.run(Some(id.clone()));
+                                }
+                            }>
+                            {doc.title.clone()}
+                        </a>
                         {(!about.is_empty()).then(|| view! { <span class="doc-number" lang=html_lang(doc.lang)>{about}</span> })}
-                    </div>
-                </li>
+                    </td>
+                    <td data-label=t("regions")>{region}</td>
+                    <td data-label=t("facet_language")><span class="badge" data-lang=doc.lang.code()>{lang_label(doc.lang)}</span></td>
+                    <td class="doc-date" data-label=t("date_range")>{date_label(doc, lang)}</td>
+                    <td class="num" data-label=t("items")>{group_thousands(r.items as u64)}</td>
+                    <td class="num" data-label=t("measures_header")>{group_thousands(r.measures as u64)}</td>
+                    {filtering.then(|| view! { <td class="num matched" data-label=t("matching")>{group_thousands(r.matched as u64)}</td> })}
+                </tr>
             }
         })
         .collect_view();
+    let head = move |label: &'static str, by: Option<DocSort>| {
+        let aria = by.map(|b| {
+            if b != sort {
+                "none"
+            } else if matches!(b, DocSort::Title | DocSort::Corpus) {
+                "ascending"
+            } else {
+                "descending"
+            }
+        });
+        match (by, on_sort) {
+            (Some(by), Some(on_sort)) => view! {
+                <th scope="col" aria-sort=aria>
+                    <button type="button" class="sort-head" on:click=move |_| on_sort.run(if sort == by { DocSort::Corpus } else { by })>{t(label)}</button>
+                </th>
+            }
+            .into_any(),
+            _ => view! { <th scope="col">{t(label)}</th> }.into_any(),
+        }
+    };
     view! {
-        <section aria-labelledby="documents-heading">
-            <h1 id="documents-heading" class="view-title">{t("view_documents")}</h1>
-            <ul class="doc-list">{items}</ul>
-        </section>
+        <div class="table-wrap">
+            <table class="documents">
+                <thead><tr>
+                    {head("document", Some(DocSort::Title))}
+                    {head("regions", None)}
+                    {head("facet_language", None)}
+                    {head("date_range", Some(DocSort::Date))}
+                    {head("items", Some(DocSort::Items))}
+                    {head("measures_header", None)}
+                    {filtering.then(|| head("matching", Some(DocSort::Matched)))}
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
     }
 }
 
-/// The documents view: the list, opening a document in the reader.
+/// The documents view: the table of the documents the current search and filters reach,
+/// sorted and paged, each opening in the reader.
 #[component]
-pub fn DocumentsView() -> impl IntoView {
+pub fn DocumentsView(drawer: RwSignal<bool>) -> impl IntoView {
     let ctx = use_context::<super::Ctx>().expect("context");
     let on_open = Callback::new(move |id: Option<String>| {
         ctx.update(true, |s| {
@@ -218,12 +302,68 @@ pub fn DocumentsView() -> impl IntoView {
             s.item = None;
         });
     });
+    let on_sort = Callback::new(move |sort: DocSort| {
+        ctx.update(true, |s| {
+            s.doc_sort = sort;
+            s.page = 0;
+        });
+    });
     let bundle_url = ctx.state.with_untracked(|s| s.bundle.clone());
-    // Rebuilt when the interface language changes.
+    let turn = move |page: usize| {
+        ctx.update(true, |s| s.page = page);
+        super::place::after_render(|| {
+            super::place::scroll_to_top_of(".documents-view");
+            super::place::focus("#documents-heading");
+        });
+    };
+    // Rebuilt when the language, the results or the order change.
     move || {
+        let data = ctx.data();
+        let (sort, filtering, page) = ctx.state.with(|s| {
+            (
+                s.doc_sort,
+                !s.query.trim().is_empty() || s.has_filters(),
+                s.page,
+            )
+        });
+        let all = ctx
+            .outcome
+            .with(|o| document_rows(&data.bundle, &data.index(), &o.filtered, filtering, sort));
+        let total = all.len();
+        let pages = total.div_ceil(DOCS_PER_PAGE).max(1);
+        let page = page.min(pages - 1);
+        let rows: Vec<DocRow> = all
+            .into_iter()
+            .skip(page * DOCS_PER_PAGE)
+            .take(DOCS_PER_PAGE)
+            .collect();
+        let lang = ctx.lang();
+        let t = move |key| crate::explore::i18n::t(lang, key);
+        let count = format!("{} {}", group_thousands(total as u64), t("documents"));
+        let pager = (pages > 1).then(|| {
+            let numbers = crate::explore::state::page_window(page, pages)
+                .into_iter()
+                .map(|p| match p {
+                    Some(p) => view! {
+                        <li><button type="button" class="page-number" aria-current=(p == page).then_some("page") on:click=move |_| turn(p)>{p + 1}</button></li>
+                    }.into_any(),
+                    None => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
+                })
+                .collect_view();
+            view! { <nav class="pager" aria-label=t("pages")><ol class="page-numbers">{numbers}</ol></nav> }
+        });
         view! {
-            <DocumentList bundle=ctx.data().bundle.clone() on_open=on_open
-                bundle_url=bundle_url.clone() lang=ctx.lang()/>
+            <section class="documents-view" aria-labelledby="documents-heading">
+                <h1 id="documents-heading" class="view-title" tabindex="-1">{t("view_documents")}</h1>
+                <div class="toolbar">
+                    <button type="button" class="switch filters-button" aria-haspopup="dialog" aria-expanded=move || drawer.get().to_string() on:click=move |_| drawer.set(true)>{t("filters")}</button>
+                    <p class="count" role="status">{count}</p>
+                </div>
+                <super::facet_panel::ActiveFilters/>
+                <DocumentList bundle=data.bundle.clone() on_open=on_open bundle_url=bundle_url.clone()
+                    lang=lang rows=rows sort=sort on_sort=on_sort filtering=filtering/>
+                {pager}
+            </section>
         }
     }
 }

@@ -4,7 +4,6 @@
 
 use super::Ctx;
 use crate::explore::facets::Facet;
-use crate::explore::state::View;
 use leptos::prelude::*;
 
 /// Values shown before "show more".
@@ -159,10 +158,7 @@ fn DateRange() -> impl IntoView {
 #[component]
 pub fn FacetPanel(open: RwSignal<bool>) -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
-    let shown = move || {
-        ctx.state
-            .with(|s| s.doc.is_none() && s.view != View::Documents)
-    };
+    let shown = move || ctx.state.with(|s| s.doc.is_none());
     // Open (on a narrow screen), the panel is a modal dialog: it takes focus, keeps Tab
     // inside, and closes on Escape or a click beside it, giving focus back to "Filters".
     let close = move || {

@@ -134,16 +134,15 @@ pub fn App(loaded: load::Loaded) -> impl IntoView {
         match (doc, view) {
             (Some(_), _) => view! { <reader::ReaderView/> }.into_any(),
             (None, View::Figures) => view! { <figures::FiguresView/> }.into_any(),
-            (None, View::Documents) => view! { <documents::DocumentsView/> }.into_any(),
+            (None, View::Documents) => {
+                view! { <documents::DocumentsView drawer=drawer/> }.into_any()
+            }
             (None, View::Charts) => view! { <charts::ChartsView/> }.into_any(),
             (None, View::Results) => view! { <results::ResultsView drawer=drawer/> }.into_any(),
         }
     };
-    // One column where the facets do not apply: the reader and the documents list.
-    let reading = move || {
-        ctx.state
-            .with(|s| s.doc.is_some() || s.view == View::Documents)
-    };
+    // One column where the facets do not apply: the reader.
+    let reading = move || ctx.state.with(|s| s.doc.is_some());
     let tagline = move || ctx.t("tagline");
     let embedded = move || ctx.state.with(|s| s.embed);
     let full = move || {

@@ -307,7 +307,9 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
         // Grouped by document, a page holds half as many documents as it would hold items,
         // each with its first results and "+N more from this document".
         // "+N more" filters the list to that document, which then shows all its results.
-        let grouped = ctx.state.with(|s| s.group && !s.filters.contains_key(&Facet::Doc));
+        let grouped = ctx
+            .state
+            .with(|s| s.group && !s.filters.contains_key(&Facet::Doc));
         let groups = grouped.then(|| {
             let data = ctx.data();
             let index = data.index();

@@ -180,6 +180,8 @@ const TEXT: &[(&str, &str, &str)] = &[
     ("pages", "Pages", "分页"),
     ("per_page", "Per page", "每页"),
     ("facet_search", "Find", "查找"),
+    ("matching", "Matching", "匹配条目"),
+    ("measures_header", "Measures", "措施"),
     ("group_by_document", "Group by document", "按文件分组"),
     ("more_from_document", "more from this document", "条来自此文件"),
     ("facet_no_match", "No value matches.", "没有匹配的项。"),

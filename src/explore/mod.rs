@@ -5,6 +5,7 @@
 //! Cost: one search (see `search`), one filter pass and one count pass per facet per
 //! change; sorting is O(n log n) in the filtered results.
 
+pub mod documents;
 pub mod export;
 pub mod facets;
 pub mod format;

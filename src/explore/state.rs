@@ -114,6 +114,8 @@ pub struct State {
     pub hide_tabs: bool,
     /// Results grouped by document (`group=doc`).
     pub group: bool,
+    /// The documents table's order (`dsort=`).
+    pub doc_sort: super::documents::DocSort,
     /// The figures table's kind filter (`fkind=`) and order (`fsort=`).
     pub figure_kind: Option<FigureKind>,
     pub figure_sort: FigureSort,
@@ -141,6 +143,7 @@ impl Default for State {
             chart: None,
             hide_tabs: false,
             group: false,
+            doc_sort: Default::default(),
         }
     }
 }
@@ -308,6 +311,9 @@ impl State {
                 }
                 "tabs" => state.hide_tabs = v == "0" || v == "false",
                 "group" => state.group = v == "doc",
+                "dsort" => {
+                    state.doc_sort = super::documents::DocSort::parse(&v).unwrap_or_default()
+                }
                 "fkind" => state.figure_kind = FigureKind::parse(&v),
                 "fsort" => state.figure_sort = FigureSort::parse(&v).unwrap_or_default(),
                 key => {
@@ -382,6 +388,9 @@ impl State {
         }
         if self.group {
             push("group", "doc");
+        }
+        if self.doc_sort != Default::default() {
+            push("dsort", self.doc_sort.key());
         }
         if parts.is_empty() {
             String::new()
@@ -475,6 +484,7 @@ mod tests {
             chart: Some("topics".into()),
             hide_tabs: true,
             group: true,
+            doc_sort: crate::explore::documents::DocSort::Items,
             figure_sort: FigureSort::ValueDesc,
             ..State::default()
         };

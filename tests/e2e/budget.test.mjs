@@ -61,7 +61,10 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // measured.
 // 490,000 B: a search box in long facet lists, and results grouped by document (the first
 // three of each, "+N more from this document") (+4.4 KB); 489,412 B measured.
-const CRITICAL_PATH_BUDGET = 490_000;
+// 497,500 B: the Documents view as a table — number and issuer, region, language, date,
+// counts, sortable, narrowed by the facets and the search with each document's matching
+// items, paged, cards on a phone (+7.5 KB); 496,919 B measured.
+const CRITICAL_PATH_BUDGET = 497_500;
 
 let browser;
 before(async () => { browser = await launch(); });

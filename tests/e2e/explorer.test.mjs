@@ -462,6 +462,39 @@ test('a long facet list can be searched, and results can be grouped by document'
   await context.close();
 });
 
+// The Documents view was a bare list: no number, issuer or region, no sorting, no filtering.
+test('the documents table sorts, follows the search and filters with a matching count, and reads on a phone', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(`${BASE_URL}?view=documents`);
+  await page.locator('table.documents tbody tr').first().waitFor();
+  assert.deepEqual(await page.locator('.doc-title').allTextContents(), bundle.documents.map((d) => d.title));
+  await page.locator('table.documents th', { hasText: 'Date' }).locator('button').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('dsort') === 'date');
+  const byDate = [...bundle.documents].sort((a, b) => (b.date.value ?? '').localeCompare(a.date.value ?? '') || bundle.documents.indexOf(a) - bundle.documents.indexOf(b));
+  const dated = byDate.filter((d) => d.date.value).concat(byDate.filter((d) => !d.date.value));
+  assert.deepEqual(await page.locator('.doc-title').allTextContents(), dated.map((d) => d.title));
+  // A filter narrows the table to the documents it reaches, each with its matching items.
+  await page.goto(`${BASE_URL}?view=documents&lang=en&q=${encodeURIComponent('海关')}`);
+  await page.locator('th', { hasText: 'Matching' }).waitFor();
+  const rows = await page.locator('table.documents tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    title: tr.querySelector('.doc-title').textContent,
+    matched: Number(tr.querySelector('.matched').textContent.replace(/,/g, '')),
+  })));
+  assert.ok(rows.length > 0 && rows.every((r) => r.matched > 0));
+  await page.goto(`${BASE_URL}?q=${encodeURIComponent('海关')}`);
+  await page.locator('.card').first().waitFor();
+  const results = await count(page);
+  assert.equal(rows.reduce((n, r) => n + r.matched, 0), results, 'the matching items add up to the results');
+  await context.close();
+  const phone = await openPage(browser, { width: 375 });
+  await phone.page.goto(`${BASE_URL}?view=documents`);
+  await phone.page.locator('table.documents tbody tr').first().waitFor();
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow} px too wide`);
+  assert.deepEqual([...problems, ...phone.problems], []);
+  await phone.context.close();
+});
+
 // Wrong, and it looked right: amounts of 2^32 and more went through a 32-bit usize in wasm and
 // all showed as 4,294,967,295. Every figure the seeds quote past 2^32 is shown with its digits.
 test('the figures table shows amounts past 2^32 with every digit', async () => {

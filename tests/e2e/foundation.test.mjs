@@ -21,7 +21,7 @@ test('the list shows every seed document by title, and no console errors', async
   assert.equal(await page.locator('#boot-status').count(), 0, 'the loading indicator is gone');
   // Entries name documents by title, number and issuer; the file a document was read from
   // is said in its reader, not in the list.
-  assert.equal(await page.locator('.doc-list').getByText(/\.(txt|html|docx|pdf)$/).count(), 0, 'no file names in the list');
+  assert.equal(await page.locator('table.documents').getByText(/\.(txt|html|docx|pdf)$/).count(), 0, 'no file names in the list');
   await page.locator('.doc-title').first().click();
   await page.locator('.reader-file code').waitFor();
   assert.equal(await page.locator('.reader-file code').textContent(), bundle.documents[0].file);
@@ -47,7 +47,7 @@ test('opening a document shows its text; back returns to the list; the URL resto
   await screenshot(page, 'reader-desktop-light');
 
   await page.goBack();
-  await page.locator('.doc-list').waitFor();
+  await page.locator('table.documents').waitFor();
   assert.equal(await page.locator('.reader').count(), 0);
   await page.goForward();
   await page.locator('.reader-title').waitFor();
