@@ -19,7 +19,7 @@ use common::{scaled, seeds, Rng};
 use ftz_explorer::explore::facets::{heading_key, kind_key, Catalog, Facet, SAVED};
 use ftz_explorer::explore::state::{Sort, State};
 use ftz_explorer::explore::{explore, figures, FigureRef, FigureSort};
-use ftz_explorer::model::{Bundle, Entity, Role};
+use ftz_explorer::model::{Bundle, Entity, ItemKind, Role};
 use ftz_explorer::search::analyze::{is_han, tokens};
 use ftz_explorer::search::{bitset::BitSet, Index};
 use std::cmp::Reverse;
@@ -38,12 +38,16 @@ fn keys(table: &[Entity], ids: impl IntoIterator<Item = u32>) -> BTreeSet<String
 struct Oracle {
     values: BTreeMap<Facet, Vec<BTreeSet<String>>>,
     dates: Vec<Option<String>>,
+    /// Where each item comes when browsing without a query: measures, cases, points, case
+    /// parts, paragraphs, tables, sections, titles, the rest.
+    browse: Vec<u8>,
 }
 
 impl Oracle {
     fn build(bundle: &Bundle, index: &Index) -> Oracle {
         let mut values: BTreeMap<Facet, Vec<BTreeSet<String>>> = BTreeMap::new();
         let mut dates = Vec::new();
+        let mut browse = Vec::new();
         for id in 0..index.len() as u32 {
             let r = index.item_ref(id);
             let doc = &bundle.documents[r.doc as usize];
@@ -101,8 +105,23 @@ impl Oracle {
                 values.entry(f).or_default().push(vs);
             }
             dates.push(doc.date.value.clone());
+            browse.push(match item.kind {
+                ItemKind::Measure => 0,
+                ItemKind::Case => 1,
+                ItemKind::Point => 2,
+                ItemKind::CasePart => 3,
+                ItemKind::Paragraph => 4,
+                ItemKind::Table => 5,
+                ItemKind::Section => 6,
+                ItemKind::Title => 7,
+                _ => 8,
+            });
         }
-        Oracle { values, dates }
+        Oracle {
+            values,
+            dates,
+            browse,
+        }
     }
 
     /// Every value of a facet that some item has.
@@ -311,7 +330,12 @@ fn check_state(
             let want: Vec<u32> = hits.filter(|&id| filtered.contains(id)).collect();
             assert_eq!(out.ordered, want, "{label}: relevance follows the hits");
         }
-        Sort::Relevance | Sort::Document => assert_eq!(out.ordered, expected, "{label}: order"),
+        Sort::Relevance => {
+            let mut want = expected.clone();
+            want.sort_by_key(|&id| (oracle.browse[id as usize], id));
+            assert_eq!(out.ordered, want, "{label}: without a query, measures first");
+        }
+        Sort::Document => assert_eq!(out.ordered, expected, "{label}: order"),
         Sort::Date => assert!(
             out.ordered.windows(2).all(|w| key(w[0]) < key(w[1])),
             "{label}: date order: {:?}",
