@@ -333,7 +333,10 @@ fn check_state(
         Sort::Relevance => {
             let mut want = expected.clone();
             want.sort_by_key(|&id| (oracle.browse[id as usize], id));
-            assert_eq!(out.ordered, want, "{label}: without a query, measures first");
+            assert_eq!(
+                out.ordered, want,
+                "{label}: without a query, measures first"
+            );
         }
         Sort::Document => assert_eq!(out.ordered, expected, "{label}: order"),
         Sort::Date => assert!(
