@@ -40,7 +40,7 @@ fn download(name: &str, mime: &str, text: &str) {
 }
 
 /// The page's address without its query or fragment: the base of exported links.
-fn page_base() -> String {
+pub(super) fn page_base() -> String {
     web_sys::window()
         .map(|w| {
             let l = w.location();
@@ -54,7 +54,7 @@ fn page_base() -> String {
 }
 
 /// Today as `YYYY-MM-DD` in the visitor's time zone.
-fn today() -> String {
+pub(super) fn today() -> String {
     let d = js_sys::Date::new_0();
     format!(
         "{:04}-{:02}-{:02}",

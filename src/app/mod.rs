@@ -245,13 +245,7 @@ fn PrintHeader() -> impl IntoView {
         let address = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
-        let d = js_sys::Date::new_0();
-        let day = format!(
-            "{:04}-{:02}-{:02}",
-            d.get_full_year(),
-            d.get_month() + 1,
-            d.get_date()
-        );
+        let day = export::today();
         let what = if parts.is_empty() {
             ctx.t("print_everything").to_string()
         } else {

@@ -71,11 +71,15 @@ test('two facet values narrow the results and the counts follow', async () => {
 
 test('the URL restores the same view after reload and back/forward', async () => {
   const { context, page, problems } = await openPage(browser);
+  // The cards' texts arrive after the count: compare them once they are here.
+  const whole = () => page.waitForFunction(() => document.querySelector('.card') && !document.querySelector('.results[aria-busy="true"], .card .pending'));
   await page.goto(`${BASE_URL}?q=trade&kind=measure&sort=date`);
   await page.locator('.toolbar .count').waitFor();
+  await whole();
   const first = { count: await count(page), cards: await page.locator('.card .snippet').allTextContents() };
   await page.reload();
   await page.locator('.toolbar .count').waitFor();
+  await whole();
   assert.equal(await count(page), first.count);
   assert.deepEqual(await page.locator('.card .snippet').allTextContents(), first.cards);
   assert.equal(await page.locator('#search').inputValue(), 'trade');

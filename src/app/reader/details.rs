@@ -76,16 +76,7 @@ pub(super) fn details(
         }
     };
     let copied = RwSignal::new(None::<bool>);
-    let absolute = web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!(
-                "{}{}{link}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
-            )
-        })
-        .unwrap_or_else(|| link.clone());
+    let absolute = format!("{}{link}", crate::app::export::page_base());
     let copy = move |_| {
         let absolute = absolute.clone();
         leptos::task::spawn_local(async move {
