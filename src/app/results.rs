@@ -91,31 +91,43 @@ fn Card(id: u32) -> impl IntoView {
     let item = &doc.items[r.item as usize];
     let outcome = ctx.outcome.get_untracked();
     let browsing = ctx.state.with_untracked(|s| s.query.trim().is_empty());
-    let file = doc.deferred.as_ref().map(|d| d.file.as_str());
     let translated = outcome.search.hits.iter().any(|h| h.id == id && !h.direct);
-    // The text comes with the document's text file; until then a placeholder (the list is
-    // drawn again when texts arrive).
-    let text = data.item_text(r.doc as usize, r.item as usize);
-    let pending = text.is_none();
-    let text = text.unwrap_or_else(|| {
-        let failed = ctx
-            .shards
-            .with_untracked(|s| file.is_some_and(|f| s.failed.contains_key(f)));
-        ctx.t(if failed {
-            "text_failed_short"
+    // The text comes with the document's text file; until then a placeholder. Only the
+    // snippet and the star's label follow the texts' arrival: the card itself stays, and
+    // with it the keyboard focus.
+    let doc_index = r.doc as usize;
+    let item_index_in_doc = r.item as usize;
+    let text_now = move || {
+        ctx.texts.track();
+        let data = ctx.data();
+        let text = data.item_text(doc_index, item_index_in_doc);
+        let pending = text.is_none();
+        let text = text.unwrap_or_else(|| {
+            let failed = ctx.shards.with_untracked(|s| {
+                let doc = &data.bundle.documents[doc_index];
+                let file = doc.deferred.as_ref().map(|d| d.file.as_str());
+                file.is_some_and(|f| s.failed.contains_key(f))
+            });
+            ctx.t(if failed {
+                "text_failed_short"
+            } else {
+                "text_loading"
+            })
+            .to_string()
+        });
+        (text, pending)
+    };
+    let highlight = outcome.search.highlight.clone();
+    let snippet_of = move |text: &str, pending: bool| {
+        if browsing || pending {
+            Snippet {
+                start: 0,
+                end: text.chars().count().min(SNIPPET),
+                ranges: Vec::new(),
+            }
         } else {
-            "text_loading"
-        })
-        .to_string()
-    });
-    let snippet = if browsing || pending {
-        Snippet {
-            start: 0,
-            end: text.chars().count().min(SNIPPET),
-            ranges: Vec::new(),
+            crate::search::snippet::snippet(text, &highlight, SNIPPET)
         }
-    } else {
-        crate::search::snippet::snippet(&text, &outcome.search.highlight, SNIPPET)
     };
     let zh = ctx.zh();
     let kind_key = crate::explore::facets::kind_key(item.kind);
@@ -128,11 +140,16 @@ fn Card(id: u32) -> impl IntoView {
     };
     // Each star says what it saves: "Save: Paragraph · “As of August this year, six…”", or
     // its document's title while the text is on its way.
-    let star_label = if pending {
-        format!("{}: {kind} · {}", ctx.t("save"), doc.title)
-    } else {
-        let start: String = text.chars().take(48).collect();
-        format!("{}: {kind} · “{}…”", ctx.t("save"), start.trim())
+    let title = doc.title.clone();
+    let star_kind = kind.clone();
+    let star_label = move || {
+        let (text, pending) = text_now();
+        if pending {
+            format!("{}: {star_kind} · {title}", ctx.t("save"))
+        } else {
+            let start: String = text.chars().take(48).collect();
+            format!("{}: {star_kind} · “{}…”", ctx.t("save"), start.trim())
+        }
     };
     let names = |facet: Facet| -> Vec<String> {
         data.catalog
@@ -196,7 +213,11 @@ fn Card(id: u32) -> impl IntoView {
                     {move || if saved() { "★" } else { "☆" }}
                 </button>
             </div>
-            <p class=if pending { "snippet pending" } else { "snippet" } lang=text_lang>{highlighted(&text, &snippet)}</p>
+            {move || {
+                let (text, pending) = text_now();
+                let snippet = snippet_of(&text, pending);
+                view! { <p class=if pending { "snippet pending" } else { "snippet" } lang=text_lang>{highlighted(&text, &snippet)}</p> }
+            }}
             <p class="card-tags">
                 {regions.into_iter().take(4).map(|r| view! { <span class="tag region">{r}</span> }).collect_view()}
                 {leads.into_iter().take(3).map(|l| view! { <span class="tag lead">{l}</span> }).collect_view()}
@@ -345,8 +366,8 @@ pub fn ResultsView(drawer: RwSignal<bool>) -> impl IntoView {
                 .map(|&id| index.item_ref(id).doc as usize)
                 .collect();
             drop(index);
+            // The cards follow their texts' arrival themselves (see `Card`).
             ctx.need_texts(docs);
-            ctx.texts.track();
         }
         let list = match groups {
             Some(groups) => {

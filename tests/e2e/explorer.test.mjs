@@ -284,6 +284,26 @@ test('keyboard: "/" focuses search, arrows move through results, Enter opens one
   await context.close();
 });
 
+// Cards were drawn again when their texts arrived, so a card focused by the keyboard lost
+// its focus to <body>. Texts are held back here until after a card has focus.
+test('a focused card keeps focus while its text arrives', async () => {
+  const { context, page, problems } = await openPage(browser);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/data\/text\.[0-9a-f]+\.json$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${BASE_URL}?q=measures`);
+  await page.locator('.card .pending').first().waitFor();
+  await page.locator('.card').nth(1).focus();
+  const id = await page.locator('.card').nth(1).getAttribute('data-id');
+  release();
+  await page.waitForFunction(() => document.querySelector('.card') && !document.querySelector('.card .pending'));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.id), id);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.id), await page.locator('.card').nth(2).getAttribute('data-id'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('saved items survive a reload and have their own facet', async () => {
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${BASE_URL}?q=blockchain`);
