@@ -64,7 +64,10 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // 497,500 B: the Documents view as a table — number and issuer, region, language, date,
 // counts, sortable, narrowed by the facets and the search with each document's matching
 // items, paged, cards on a phone (+7.5 KB); 496,919 B measured.
-const CRITICAL_PATH_BUDGET = 497_500;
+// 498,000 B: each card follows its own text's arrival (the list is no longer drawn again,
+// so keyboard focus stays), and the export's address and day are shared (+0.8 KB); 497,699 B
+// measured.
+const CRITICAL_PATH_BUDGET = 498_000;
 
 let browser;
 before(async () => { browser = await launch(); });
