@@ -6,11 +6,17 @@ use super::state::State;
 use super::*;
 use crate::search::Index;
 
-#[test]
-fn export_csv_round_trips_through_a_csv_reader() {
+/// The seeds' bundle with its index and facet catalog.
+fn seeds() -> (Bundle, Index, Catalog) {
     let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
     let index = Index::build(&bundle);
     let catalog = Catalog::build(&bundle, &index);
+    (bundle, index, catalog)
+}
+
+#[test]
+fn export_csv_round_trips_through_a_csv_reader() {
+    let (bundle, index, catalog) = seeds();
     let ids: Vec<u32> = (0..index.len() as u32).collect();
     let cx = |zh| export::Context {
         bundle: &bundle,
@@ -75,9 +81,7 @@ fn export_csv_round_trips_through_a_csv_reader() {
 
 #[test]
 fn figures_export_holds_every_figure_with_its_words_and_value() {
-    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
-    let index = Index::build(&bundle);
-    let catalog = Catalog::build(&bundle, &index);
+    let (bundle, index, catalog) = seeds();
     let all = BitSet::full(index.len());
     let refs = figures(&bundle, &index, &all, None, FigureSort::ValueDesc);
     let brute: usize = bundle.documents.iter().map(|d| d.figures.len()).sum();
@@ -123,9 +127,7 @@ fn figures_export_holds_every_figure_with_its_words_and_value() {
 
 #[test]
 fn without_a_query_measures_come_first_then_document_order() {
-    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
-    let index = Index::build(&bundle);
-    let catalog = Catalog::build(&bundle, &index);
+    let (bundle, index, catalog) = seeds();
     let out = explore(
         &bundle,
         &index,
@@ -153,9 +155,7 @@ fn without_a_query_measures_come_first_then_document_order() {
 
 #[test]
 fn grouping_by_document_keeps_every_result_once_in_order() {
-    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
-    let index = Index::build(&bundle);
-    let catalog = Catalog::build(&bundle, &index);
+    let (bundle, index, catalog) = seeds();
     let out = explore(
         &bundle,
         &index,
@@ -184,9 +184,7 @@ fn grouping_by_document_keeps_every_result_once_in_order() {
 
 #[test]
 fn date_sort_puts_newest_first_and_undated_last() {
-    let bundle = Bundle::from_json(crate::seed_bundle_json()).unwrap();
-    let index = Index::build(&bundle);
-    let catalog = Catalog::build(&bundle, &index);
+    let (bundle, index, catalog) = seeds();
     let state = State {
         sort: state::Sort::Date,
         ..State::default()
