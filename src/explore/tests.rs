@@ -269,3 +269,52 @@ fn date_bounds_must_be_real_dates() {
         assert_eq!(date_bound(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn document_rows_count_what_brute_force_counts() {
+    let (bundle, index, catalog) = seeds();
+    let out = explore(
+        &bundle,
+        &index,
+        &catalog,
+        &State::from_query("?q=trade"),
+        &BitSet::new(index.len()),
+    );
+    let rows = documents::document_rows(
+        &bundle,
+        &index,
+        &out.filtered,
+        true,
+        documents::DocSort::Matched,
+    );
+    let brute = |d: u32| {
+        out.filtered
+            .iter()
+            .filter(|&id| index.item_ref(id).doc == d)
+            .count()
+    };
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(r.matched, brute(r.doc));
+        assert!(r.matched > 0);
+    }
+    let missing = (0..bundle.documents.len() as u32)
+        .filter(|&d| brute(d) > 0)
+        .count();
+    assert_eq!(rows.len(), missing, "every document with a result, once");
+    assert!(rows.windows(2).all(|w| w[0].matched >= w[1].matched));
+    let all = documents::document_rows(
+        &bundle,
+        &index,
+        &BitSet::full(index.len()),
+        false,
+        documents::DocSort::Date,
+    );
+    assert_eq!(all.len(), bundle.documents.len());
+    let dates: Vec<_> = all
+        .iter()
+        .map(|r| bundle.documents[r.doc as usize].date.value.clone())
+        .collect();
+    let dated: Vec<_> = dates.iter().flatten().collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "newest first");
+}

@@ -98,7 +98,9 @@ test('the first visit downloads no file twice, and the worker waits for the firs
   await server.close();
 });
 
-test('a host page on another origin embeds a preset view that sizes itself', async () => {
+/** The explorer under /explorer/ and, on another origin, `/host.html` with `content` in its
+ * body and the embed snippet after it. */
+async function embedding(content, bodyStyle = '') {
   const { serveDir } = await import('./support.mjs');
   const explorer = await serveDir(DIST, { prefix: '/explorer/' });
   const host = await serveDir(DIST, {
@@ -106,14 +108,19 @@ test('a host page on another origin embeds a preset view that sizes itself', asy
     extra: {
       '/host.html': {
         type: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
-          <h1>An article about customs</h1>
-          <div data-ftz-explorer data-query="customs" data-facets="kind=measure" data-view="results" data-max-height="20000"></div>
-          <p>After the explorer.</p>
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body style="${bodyStyle}">
+          ${content}
           <script src="${explorer.url}embed.js"></script></body></html>`,
       },
     },
   });
+  return { explorer, host };
+}
+
+test('a host page on another origin embeds a preset view that sizes itself', async () => {
+  const { explorer, host } = await embedding(`<h1>An article about customs</h1>
+          <div data-ftz-explorer data-query="customs" data-facets="kind=measure" data-view="results" data-max-height="20000"></div>
+          <p>After the explorer.</p>`);
   assert.notEqual(host.origin, explorer.origin, 'two origins');
   const { context, page, problems } = await openPage(browser);
   await page.goto(`${host.origin}/host.html`);
@@ -147,21 +154,9 @@ test('a host page on another origin embeds a preset view that sizes itself', asy
 // Embeds grew without bound (a charts embed to 4,423 px, a card opened inside to 15,407 px)
 // and were wider than the frame at 375 px; there was no way to embed one chart.
 test('embeds stop at a maximum height, can show one chart without tabs, open documents in the full explorer, and fit a phone', async () => {
-  const { serveDir } = await import('./support.mjs');
-  const explorer = await serveDir(DIST, { prefix: '/explorer/' });
-  const host = await serveDir(DIST, {
-    prefix: '/nothing-here/',
-    extra: {
-      '/host.html': {
-        type: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body style="margin:0">
-          <div id="charts" data-ftz-explorer data-view="charts" data-max-height="600"></div>
+  const { explorer, host } = await embedding(`<div id="charts" data-ftz-explorer data-view="charts" data-max-height="600"></div>
           <div id="one" data-ftz-explorer data-chart="topics"></div>
-          <div id="results" data-ftz-explorer data-query="customs"></div>
-          <script src="${explorer.url}embed.js"></script></body></html>`,
-      },
-    },
-  });
+          <div id="results" data-ftz-explorer data-query="customs"></div>`, 'margin:0');
   for (const width of [1280, 375]) {
     const { context, page, problems } = await openPage(browser, { width });
     await page.goto(`${host.origin}/host.html`);
