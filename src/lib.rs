@@ -11,6 +11,7 @@
 pub mod charts;
 pub mod explore;
 pub mod ingest;
+pub mod link;
 pub mod model;
 pub mod search;
 pub mod store;

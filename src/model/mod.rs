@@ -17,6 +17,7 @@
 //!                 items: [{ kind, span, number?, label?, parent?, annotations?,
 //!                           agencies?, regions?, topics? }],
 //!                 figures: [{ item, span, sentence, value, unit, scale?, kind, direction? }] }],
+//!   links?: { related: [row], citations: [row] },           // see `links`
 //!   warnings: [{ doc, message }] }
 //! ```
 //!
@@ -27,6 +28,7 @@
 
 mod deferred;
 mod figure;
+pub mod links;
 mod path;
 pub mod units;
 mod validate;
@@ -34,6 +36,7 @@ mod wire;
 
 pub use deferred::{is_file_name, DeferredText, TextFile};
 pub use figure::{Direction, Figure, FigureKind, Qualifier};
+pub use links::{Citation, CiteKind, ItemAt, Links, Related, Relation};
 pub use validate::BundleError;
 
 use serde::{Deserialize, Serialize};
@@ -474,6 +477,10 @@ pub struct Bundle {
     /// Written in the compact form of [`wire`]; absolute spans in memory.
     #[serde(with = "wire")]
     pub documents: Vec<Document>,
+    /// Related items and citations across documents (`crate::link`); empty until that
+    /// stage has run.
+    #[serde(default, skip_serializing_if = "Links::is_empty")]
+    pub links: Links,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
 }
@@ -488,6 +495,7 @@ impl Bundle {
             regions: Vec::new(),
             topics: Vec::new(),
             documents: Vec::new(),
+            links: Links::default(),
             warnings: Vec::new(),
         }
     }

@@ -204,6 +204,9 @@ impl Bundle {
                 }
             }
         }
-        Ok(())
+        let items: Vec<usize> = self.documents.iter().map(|d| d.items.len()).collect();
+        self.links
+            .validate(&items)
+            .map_err(|why| BundleError::Invalid(format!("links: {why}")))
     }
 }

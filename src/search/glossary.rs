@@ -15,6 +15,8 @@ pub struct Concept {
     pub zh: Vec<String>,
     /// Folded English names.
     pub en: Vec<String>,
+    /// A place or an agency (from the ingest lexicon): it says where or who, not what.
+    pub named_entity: bool,
 }
 
 /// A glossary name found in a query: the concept, the folded char range it covers, and
@@ -44,6 +46,7 @@ pub fn concepts() -> &'static [Concept] {
             .map(|(zh, en)| Concept {
                 zh: names(zh),
                 en: names(en),
+                named_entity: false,
             })
             .collect();
         for entry in &crate::ingest::lexicon::lexicon().entries {
@@ -56,12 +59,14 @@ pub fn concepts() -> &'static [Concept] {
                     .chain(entry.en_aliases.iter().copied())
                     .map(fold)
                     .collect(),
+                named_entity: true,
             });
         }
         for topic in crate::ingest::topics::topics() {
             out.push(Concept {
                 zh: vec![fold(topic.zh)],
                 en: vec![fold(topic.en)],
+                named_entity: false,
             });
         }
         out.retain(|c| !c.zh.is_empty() && !c.en.is_empty());

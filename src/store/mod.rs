@@ -40,6 +40,33 @@ pub struct Manifest {
     /// The documents' file: a bundle without its index, each text deferred to a file of its own.
     pub documents: String,
     pub search: SearchManifest,
+    /// The files of the bundle's links, when it has any (manifests written before links
+    /// existed have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<LinksManifest>,
+}
+
+/// Where a bundle's links travel: the related items in files by document range (`[first
+/// document, file]`, in order: a file holds the rows of its documents up to the next
+/// file's first), the citations in one file (the citation graph and "cited by" need all).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinksManifest {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<(u32, String)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citations: Option<String>,
+}
+
+impl LinksManifest {
+    /// The related-items file holding document `doc`'s rows.
+    pub fn related_file(&self, doc: u32) -> Option<&str> {
+        let at = self.related.partition_point(|(first, _)| *first <= doc);
+        at.checked_sub(1).map(|i| self.related[i].1.as_str())
+    }
+
+    fn names(&self) -> impl Iterator<Item = &String> {
+        self.related.iter().map(|(_, n)| n).chain(&self.citations)
+    }
 }
 
 /// A shard that could not be had, and why.
@@ -107,7 +134,8 @@ impl Manifest {
         }
         let names = std::iter::once(&m.documents)
             .chain(std::iter::once(&m.search.words))
-            .chain(m.search.terms.iter().map(|t| &t.1));
+            .chain(m.search.terms.iter().map(|t| &t.1))
+            .chain(m.links.iter().flat_map(LinksManifest::names));
         if let Some(bad) = names.into_iter().find(|n| !safe_name(n)) {
             return Err(error(
                 MANIFEST,
@@ -162,7 +190,47 @@ pub fn files(manifest: &Manifest, bundle: &Bundle) -> Vec<String> {
     ];
     out.extend(manifest.search.terms.iter().map(|t| t.1.clone()));
     out.extend(text_files(bundle, 0..bundle.documents.len()));
+    out.extend(
+        manifest
+            .links
+            .iter()
+            .flat_map(LinksManifest::names)
+            .cloned(),
+    );
     out
+}
+
+/// A links file (`name`, content `file`) read and checked against `bundle`'s documents.
+pub fn read_links(
+    bundle: &Bundle,
+    name: &str,
+    file: &str,
+) -> Result<crate::model::Links, ShardError> {
+    let links: crate::model::Links =
+        serde_json::from_str(file).map_err(|e| error(name, format!("not a links file: {e}")))?;
+    let items: Vec<usize> = bundle.documents.iter().map(|d| d.items.len()).collect();
+    links.validate(&items).map_err(|e| error(name, e))?;
+    Ok(links)
+}
+
+/// Adds the rows of a links file to `into`, keeping both lists in order. A file holds
+/// all the rows of its documents (and the citations' file all citations), so rows of a
+/// document already there are not added again: reading a file twice changes nothing.
+pub fn merge_links(into: &mut crate::model::Links, more: crate::model::Links) {
+    let had: std::collections::BTreeSet<u32> = into.related.iter().map(|r| r.from.doc).collect();
+    let before = into.related.len();
+    into.related.extend(
+        more.related
+            .into_iter()
+            .filter(|r| !had.contains(&r.from.doc)),
+    );
+    if into.related.len() > before {
+        // Stable: each item's rows stay best first.
+        into.related.sort_by_key(|r| r.from);
+    }
+    if into.citations.is_empty() {
+        into.citations = more.citations;
+    }
 }
 
 /// The text file `name` (its content `file`), checked against every document of `bundle`

@@ -8,13 +8,15 @@
 //! Cost: one index build and one encoding of every posting list; the files together are
 //! about the bundle plus its index.
 
-use super::{Manifest, FORMAT, MANIFEST, VERSION};
-use crate::model::Bundle;
+use super::{LinksManifest, Manifest, FORMAT, MANIFEST, VERSION};
+use crate::model::{Bundle, Links};
 use crate::search::sharded::SearchManifest;
 use crate::search::Index;
 
 /// Term shards are cut at about this many bytes (a larger posting list is a shard alone).
 pub const SHARD_BYTES: usize = 16 * 1024;
+/// Related-items files are cut at about this many bytes, between documents.
+pub const RELATED_BYTES: usize = 32 * 1024;
 
 pub struct File {
     pub name: String,
@@ -44,6 +46,8 @@ pub fn write(bundle: &Bundle, shard_bytes: usize) -> Vec<File> {
     let split = index.split(bundle.documents.len(), shard_bytes);
     // Each text in a file of its own; documents with the same text share it.
     let mut skeleton = bundle.clone();
+    // The links travel in files of their own, read when something shows them.
+    let links = std::mem::take(&mut skeleton.links);
     let mut texts = std::collections::BTreeMap::new();
     for doc in &mut skeleton.documents {
         // Named by its content, which is only known once it is taken out.
@@ -63,6 +67,11 @@ pub fn write(bundle: &Bundle, shard_bytes: usize) -> Vec<File> {
         terms.push((first, file.name.clone()));
         files.push(file);
     }
+    let links = (!links.is_empty()).then(|| {
+        let (manifest, link_files) = links_files(links);
+        files.extend(link_files);
+        manifest
+    });
     let manifest = Manifest {
         format: FORMAT.to_string(),
         version: VERSION,
@@ -72,6 +81,7 @@ pub fn write(bundle: &Bundle, shard_bytes: usize) -> Vec<File> {
             words: words.name.clone(),
             terms,
         },
+        links,
     };
     let manifest = File {
         name: MANIFEST.to_string(),
@@ -82,11 +92,55 @@ pub fn write(bundle: &Bundle, shard_bytes: usize) -> Vec<File> {
     all
 }
 
+/// The links' files: the related items cut between documents at about [`RELATED_BYTES`],
+/// the citations in one file.
+fn links_files(links: Links) -> (LinksManifest, Vec<File>) {
+    let mut manifest = LinksManifest::default();
+    let mut files = Vec::new();
+    let mut flush = |rows: &mut Vec<crate::model::Related>, manifest: &mut LinksManifest| {
+        if let Some(first) = rows.first().map(|r| r.from.doc) {
+            let chunk = Links {
+                related: std::mem::take(rows),
+                citations: Vec::new(),
+            };
+            let file = named("related", serde_json::to_string(&chunk).unwrap_or_default());
+            manifest.related.push((first, file.name.clone()));
+            files.push(file);
+        }
+    };
+    let mut rows = Vec::new();
+    let mut bytes = 0;
+    for r in links.related {
+        if bytes >= RELATED_BYTES
+            && rows
+                .last()
+                .is_some_and(|l: &crate::model::Related| l.from.doc != r.from.doc)
+        {
+            flush(&mut rows, &mut manifest);
+            bytes = 0;
+        }
+        // About the row's length in JSON.
+        bytes += 24;
+        rows.push(r);
+    }
+    flush(&mut rows, &mut manifest);
+    if !links.citations.is_empty() {
+        let cites = Links {
+            related: Vec::new(),
+            citations: links.citations,
+        };
+        let file = named("cites", serde_json::to_string(&cites).unwrap_or_default());
+        manifest.citations = Some(file.name.clone());
+        files.push(file);
+    }
+    (manifest, files)
+}
+
 /// Whether `name` is a shard this module writes (`KIND.HASH.json`).
 fn is_shard(name: &str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
     matches!(parts[..], [kind, hash, "json"]
-        if ["documents", "text", "words", "terms"].contains(&kind)
+        if ["documents", "text", "words", "terms", "related", "cites"].contains(&kind)
             && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 

@@ -18,10 +18,18 @@ pub fn run(
     for name in &folder.skipped {
         eprintln!("note: skipped {name} (hidden file or folder)");
     }
-    let bundle = ingest::ingest_with(&folder.sources, options).map_err(|e| e.to_string())?;
+    let mut bundle = ingest::ingest_with(&folder.sources, options).map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    ftz_explorer::link::link(&mut bundle)?;
+    let link_time = started.elapsed();
     let json = bundle.to_json();
     let source_bytes: usize = folder.sources.iter().map(|s| s.bytes.len()).sum();
     print!("{}", summary(&bundle, dir, source_bytes, json.len()));
+    println!(
+        "{} (linked in {:.1} s)",
+        links_summary(&bundle),
+        link_time.as_secs_f64()
+    );
     if let Some(out) = out {
         if let Some(parent) = out.parent() {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -93,6 +101,25 @@ fn summary(bundle: &Bundle, dir: &Path, source_bytes: usize, json_bytes: usize) 
         s += &format!("  warning: {}: {}\n", w.doc, w.message);
     }
     s
+}
+
+/// One line on the links: related items by relation, citations resolved and external.
+pub fn links_summary(bundle: &Bundle) -> String {
+    use ftz_explorer::model::Relation;
+    let related = &bundle.links.related;
+    let count = |r: Relation| related.iter().filter(|x| x.relation == r).count();
+    let citations = &bundle.links.citations;
+    let resolved = citations.iter().filter(|c| c.target.is_some()).count();
+    format!(
+        "links: {} related items ({} copies, {} same language, {} across languages); {} citations ({} resolved, {} external)",
+        related.len(),
+        count(Relation::Copy),
+        count(Relation::Similar),
+        count(Relation::AcrossLanguages),
+        citations.len(),
+        resolved,
+        citations.len() - resolved
+    )
 }
 
 /// The audit report of a folder: per document what ingest read, then the totals.

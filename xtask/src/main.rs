@@ -7,6 +7,7 @@ mod bench;
 mod bundle;
 mod fuzz;
 mod keys;
+mod links;
 mod pagefind;
 mod query;
 mod scale;
@@ -29,6 +30,8 @@ cargo xtask <command> [options]
                                        plus content-named shards
   audit DIR                            what ingest read in every document of a folder: items by
                                        kind and level, annotations, units, numbers, warnings
+  links DIR                            what the link stage found in a folder: every related pair
+                                       with both texts, every citation and what it resolved to
   query [--bundle FILE | --manifest DIR] QUERY [--json] [--limit N]
                                        search a bundle (default: the seeds') from the terminal;
                                        --manifest reads a sharded one and says what it fetched
@@ -41,7 +44,7 @@ cargo xtask <command> [options]
 
   A folder may hold .txt, .md, .html/.htm, .docx and .pdf files; other files are skipped with
   a warning.
-  --skip-unreadable (serve, dist, bundle, audit) turns a file that cannot be read into a
+  --skip-unreadable (serve, dist, bundle, audit, links) turns a file that cannot be read into a
   warning instead of stopping the build (build.rs: FTZ_SKIP_UNREADABLE=1).
   bench [--factor 200,2000] [--out FILE]
                                        measure ingest, index and search, natively and in
@@ -207,6 +210,14 @@ fn run(raw: &[String]) -> Result {
                 .first()
                 .ok_or(format!("audit needs a folder\n\n{HELP}"))?;
             bundle::audit(&absolute(dir), ingest_options(&args))
+        }
+        "links" => {
+            args.allow_only(&["skip-unreadable"], 1)?;
+            let dir = args
+                .positional
+                .first()
+                .ok_or(format!("links needs a folder\n\n{HELP}"))?;
+            links::run(&absolute(dir), ingest_options(&args))
         }
         "query" => {
             args.allow_only(&["bundle", "manifest", "limit", "json"], 1)?;

@@ -87,8 +87,10 @@ fn bindgen(bin: &str, name: &str, out: &Path) -> crate::Result {
 /// build.rs's bundle, written as manifest + shards into `dir`.
 fn write_data(bundle: &Path, dir: &Path) -> crate::Result {
     let text = std::fs::read_to_string(bundle).map_err(|e| format!("{}: {e}", bundle.display()))?;
-    let bundle = ftz_explorer::model::Bundle::from_json(&text)
+    let mut bundle = ftz_explorer::model::Bundle::from_json(&text)
         .map_err(|e| format!("{}: {e}", bundle.display()))?;
+    // The link stage runs here, after build.rs's ingest, so that build.rs needs no search code.
+    ftz_explorer::link::link(&mut bundle)?;
     ftz_explorer::store::write::write_dir(&bundle, dir, ftz_explorer::store::write::SHARD_BYTES)
         .map_err(|e| format!("{}: {e}", dir.display()))?;
     Ok(())

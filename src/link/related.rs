@@ -1,0 +1,401 @@
+//! Related items across documents: for each measure, case, point and paragraph, the items
+//! of *other* documents that state the same reform.
+//!
+//! - **Same language**: cosine similarity of tf-idf term vectors (the search analyzer's
+//!   stems and Han bigrams; `terms.rs`), idf over the corpus's items of that language, the
+//!   genre's stock phrases weighted a quarter. A reform's own words (一证多址, 容缺受理,
+//!   "bonded repair") are rare in a corpus and carry a match; 进一步深化改革 is everywhere
+//!   and carries none.
+//! - **Copies**: a same-language match whose 5-char shingles (folded, no punctuation) are
+//!   at least [`Options::copy`] alike — the same text, perhaps with its sentences reordered
+//!   or a word changed.
+//! - **Across languages**: cosine of the items' glossary concepts (`concepts.rs`), places
+//!   and agencies and stock concepts weighted low, with at least two shared concepts of
+//!   substance; listed after every same-language match.
+//!
+//! An item keeps at most one match per other document (its best), [`Options::same`]
+//! same-language and [`Options::across`] cross-language ones.
+//!
+//! Cost: one analyzer pass per item; candidates come from posting lists of each item's
+//! [`Options::query_terms`] heaviest terms, lists longer than [`Options::max_postings`]
+//! skipped (such terms are too common to pick a reform out), so the work per item is
+//! bounded whatever the corpus size; exact cosines for the [`Options::candidates`] best.
+
+use super::concepts::{concept_counts, is_generic, is_named_entity};
+use super::terms::{jaccard, shingles, Vocabulary};
+use crate::model::{Bundle, ItemAt, ItemKind, Lang, Related, Relation};
+use std::collections::HashMap;
+
+/// The thresholds and caps of the matching; `Default` is what the build ships.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Least cosine of a same-language match.
+    pub similar: f64,
+    /// Least share of a same-language match's cosine carried by terms that are not stock
+    /// terms (a copy of a formula is not a reform).
+    pub substance: f64,
+    /// Least shingle resemblance of a copy.
+    pub copy: f64,
+    /// Least cosine of a cross-language match.
+    pub across: f64,
+    /// Least number of shared concepts (not places, agencies or stock concepts) across
+    /// languages.
+    pub across_shared: usize,
+    /// Matches kept per item.
+    pub same: usize,
+    pub across_kept: usize,
+    /// Items shorter than this many terms are not matched (a line of a few words says too
+    /// little to tell one reform from another).
+    pub min_terms: usize,
+    pub query_terms: usize,
+    pub max_postings: usize,
+    pub candidates: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            similar: 0.30,
+            substance: 0.7,
+            copy: 0.80,
+            across: 0.45,
+            across_shared: 2,
+            same: 6,
+            across_kept: 3,
+            min_terms: 8,
+            query_terms: 24,
+            max_postings: 2000,
+            candidates: 40,
+        }
+    }
+}
+
+/// Weights of stock terms and concepts, and of places and agencies across languages.
+const GENERIC_WEIGHT: f64 = 0.25;
+const ENTITY_WEIGHT: f64 = 0.3;
+
+/// The kinds of items that are matched.
+fn is_matched(kind: ItemKind) -> bool {
+    matches!(
+        kind,
+        ItemKind::Measure | ItemKind::Case | ItemKind::Point | ItemKind::Paragraph
+    )
+}
+
+/// An item as matched: a case with its parts' text.
+struct Unit {
+    at: ItemAt,
+    lang: Lang,
+    text: String,
+    /// `(term, weight)` by term, and the vector's length.
+    terms: Vec<(u32, f64)>,
+    norm: f64,
+    concepts: Vec<(u32, f64)>,
+    concept_norm: f64,
+}
+
+/// The text each matched item is compared by: its own, and a case's parts after it.
+fn units_of(bundle: &Bundle) -> Vec<(ItemAt, Lang, String)> {
+    let mut out = Vec::new();
+    for (d, doc) in bundle.documents.iter().enumerate() {
+        for (i, item) in doc.items.iter().enumerate() {
+            if !is_matched(item.kind) {
+                continue;
+            }
+            let mut text = doc.item_text(item).to_string();
+            if item.kind == ItemKind::Case {
+                for part in doc.items[i + 1..]
+                    .iter()
+                    .take_while(|p| p.kind == ItemKind::CasePart && p.parent == Some(i as u32))
+                {
+                    text.push('\n');
+                    text.push_str(doc.item_text(part));
+                }
+            }
+            let at = ItemAt {
+                doc: d as u32,
+                item: i as u32,
+            };
+            out.push((at, doc.lang, text));
+        }
+    }
+    out
+}
+
+fn idf(n: usize, df: usize) -> f64 {
+    (1.0 + n as f64 / df.max(1) as f64).ln()
+}
+
+fn weigh(counts: &[(u32, u32)], idf: impl Fn(u32) -> f64) -> (Vec<(u32, f64)>, f64) {
+    let v: Vec<(u32, f64)> = counts
+        .iter()
+        .map(|&(t, n)| (t, (1.0 + (n as f64).ln()) * idf(t)))
+        .collect();
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    (v, norm)
+}
+
+fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// The matched items, and per term id whether it is a stock term.
+fn build_units(bundle: &Bundle, options: &Options) -> (Vec<Unit>, Vec<bool>) {
+    let raw = units_of(bundle);
+    let mut vocabulary = Vocabulary::default();
+    let counts: Vec<Vec<(u32, u32)>> = raw.iter().map(|(_, _, t)| vocabulary.counts(t)).collect();
+    let concepts: Vec<Vec<(u32, u32)>> = raw.iter().map(|(_, _, t)| concept_counts(t)).collect();
+    // Document frequencies: of terms per language, of concepts over all items.
+    let mut df: HashMap<(Lang, u32), usize> = HashMap::new();
+    let mut per_lang: HashMap<Lang, usize> = HashMap::new();
+    let mut concept_df: HashMap<u32, usize> = HashMap::new();
+    for ((_, lang, _), (terms, cs)) in raw.iter().zip(counts.iter().zip(&concepts)) {
+        *per_lang.entry(*lang).or_default() += 1;
+        for &(t, _) in terms {
+            *df.entry((*lang, t)).or_default() += 1;
+        }
+        for &(c, _) in cs {
+            *concept_df.entry(c).or_default() += 1;
+        }
+    }
+    let total = raw.len();
+    let mut units = Vec::with_capacity(raw.len());
+    for ((at, lang, text), (terms, cs)) in raw.into_iter().zip(counts.into_iter().zip(concepts)) {
+        if terms.len() < options.min_terms {
+            continue;
+        }
+        let n = per_lang[&lang];
+        let (terms, norm) = weigh(&terms, |t| {
+            let w = idf(n, df[&(lang, t)]);
+            if vocabulary.generic[t as usize] {
+                w * GENERIC_WEIGHT
+            } else {
+                w
+            }
+        });
+        let (concepts, concept_norm) = weigh(&cs, |c| {
+            let w = idf(total, concept_df[&c]);
+            if is_generic(c) {
+                w * GENERIC_WEIGHT
+            } else if is_named_entity(c) {
+                w * ENTITY_WEIGHT
+            } else {
+                w
+            }
+        });
+        units.push(Unit {
+            at,
+            lang,
+            text,
+            terms,
+            norm,
+            concepts,
+            concept_norm,
+        });
+    }
+    (units, vocabulary.generic)
+}
+
+/// The part of two vectors' dot product carried by terms that are not stock terms.
+fn substantive_dot(a: &[(u32, f64)], b: &[(u32, f64)], generic: &[bool]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if !generic[a[i].0 as usize] {
+                    sum += a[i].1 * b[j].1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// A candidate match of one unit.
+struct Match {
+    other: usize,
+    score: f64,
+    relation: Relation,
+}
+
+/// Candidates from the posting lists of `unit`'s heaviest features (`features` picks the
+/// vector), other documents only, best `options.candidates` by partial dot product.
+fn candidates(
+    units: &[Unit],
+    unit: usize,
+    postings: &HashMap<u32, Vec<usize>>,
+    features: impl Fn(&Unit) -> &[(u32, f64)],
+    same_language: bool,
+    options: &Options,
+) -> Vec<usize> {
+    let mut heaviest: Vec<(u32, f64)> = features(&units[unit]).to_vec();
+    heaviest.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut partial: HashMap<usize, f64> = HashMap::new();
+    for (f, w) in heaviest.into_iter().take(options.query_terms) {
+        let Some(list) = postings.get(&f) else {
+            continue;
+        };
+        if list.len() > options.max_postings {
+            continue;
+        }
+        for &other in list {
+            let o = &units[other];
+            if o.at.doc != units[unit].at.doc && (o.lang == units[unit].lang) == same_language {
+                let ow = features(o)
+                    .binary_search_by_key(&f, |x| x.0)
+                    .map_or(0.0, |i| features(o)[i].1);
+                *partial.entry(other).or_default() += w * ow;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, f64)> = partial.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(options.candidates);
+    ranked.into_iter().map(|(u, _)| u).collect()
+}
+
+/// Shared concepts of substance: not places, agencies or stock concepts.
+fn shared_substance(a: &Unit, b: &Unit) -> usize {
+    a.concepts
+        .iter()
+        .filter(|(c, _)| !is_generic(*c) && !is_named_entity(*c))
+        .filter(|(c, _)| b.concepts.binary_search_by_key(c, |x| x.0).is_ok())
+        .count()
+}
+
+/// The related items of every matched item of `bundle`, sorted by item, each item's best
+/// first: copies, then same-language matches, then matches across languages.
+pub fn related(bundle: &Bundle, options: &Options) -> Vec<Related> {
+    let (units, generic) = build_units(bundle, options);
+    let mut term_postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut concept_postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        for &(t, _) in &unit.terms {
+            term_postings.entry(t).or_default().push(u);
+        }
+        for &(c, _) in &unit.concepts {
+            concept_postings.entry(c).or_default().push(u);
+        }
+    }
+    let mut shingle_cache: HashMap<usize, Vec<u64>> = HashMap::new();
+    let mut out = Vec::new();
+    for u in 0..units.len() {
+        let unit = &units[u];
+        let mut matches: Vec<Match> = Vec::new();
+        for other in candidates(&units, u, &term_postings, |x| &x.terms, true, options) {
+            let o = &units[other];
+            if o.lang != unit.lang || unit.norm == 0.0 || o.norm == 0.0 {
+                continue;
+            }
+            let cosine = dot(&unit.terms, &o.terms) / (unit.norm * o.norm);
+            // Most of the match must be the reform's own words, not stock phrases.
+            let substance = substantive_dot(&unit.terms, &o.terms, &generic) / (unit.norm * o.norm);
+            if cosine < options.similar || substance < options.substance * cosine {
+                continue;
+            }
+            let mut relation = Relation::Similar;
+            let mut score = cosine;
+            if cosine >= 0.5 {
+                let mine = shingle_cache
+                    .entry(u)
+                    .or_insert_with(|| shingles(&unit.text))
+                    .clone();
+                let theirs = shingle_cache
+                    .entry(other)
+                    .or_insert_with(|| shingles(&o.text));
+                let resemblance = jaccard(&mine, theirs);
+                if resemblance >= options.copy {
+                    relation = Relation::Copy;
+                    score = score.max(resemblance);
+                }
+            }
+            matches.push(Match {
+                other,
+                score,
+                relation,
+            });
+        }
+        let mut across = Vec::new();
+        if unit.concept_norm > 0.0 {
+            for other in candidates(
+                &units,
+                u,
+                &concept_postings,
+                |x| &x.concepts,
+                false,
+                options,
+            ) {
+                let o = &units[other];
+                if o.lang == unit.lang || o.concept_norm == 0.0 {
+                    continue;
+                }
+                let cosine =
+                    dot(&unit.concepts, &o.concepts) / (unit.concept_norm * o.concept_norm);
+                if cosine >= options.across && shared_substance(unit, o) >= options.across_shared {
+                    across.push(Match {
+                        other,
+                        score: cosine,
+                        relation: Relation::AcrossLanguages,
+                    });
+                }
+            }
+        }
+        out.extend(best(&units, u, matches, options.same));
+        out.extend(best(&units, u, across, options.across_kept));
+    }
+    out.sort_by_key(|r| (r.from, rank(r.relation), std::cmp::Reverse(r.score), r.to));
+    out
+}
+
+fn rank(relation: Relation) -> u8 {
+    match relation {
+        Relation::Copy => 0,
+        Relation::Similar => 1,
+        Relation::AcrossLanguages => 2,
+    }
+}
+
+/// The best match per other document, the best `keep` of those.
+fn best(units: &[Unit], u: usize, mut matches: Vec<Match>, keep: usize) -> Vec<Related> {
+    matches.sort_by(|a, b| {
+        rank(a.relation)
+            .cmp(&rank(b.relation))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.other.cmp(&b.other))
+    });
+    let mut seen_docs = Vec::new();
+    let mut out = Vec::new();
+    for m in matches {
+        let to = units[m.other].at;
+        if seen_docs.contains(&to.doc) {
+            continue;
+        }
+        seen_docs.push(to.doc);
+        out.push(Related {
+            from: units[u].at,
+            to,
+            score: ((m.score * 100.0).round() as u8).clamp(1, 100),
+            relation: m.relation,
+        });
+        if out.len() == keep {
+            break;
+        }
+    }
+    out
+}
