@@ -7,6 +7,7 @@
 //! That module is loaded together with ECharts the first time a chart is shown, so neither
 //! charming nor ECharts weighs on the search path.
 
+pub mod links;
 pub mod specs;
 pub mod stats;
 
@@ -44,6 +45,22 @@ pub enum Spec {
         #[serde(default)]
         narrow: bool,
     },
+    /// An item and its related items by date, one row per region; `series` names the
+    /// item itself, copies, the same reform and matches across languages.
+    Diffusion {
+        title: String,
+        rows: Vec<String>,
+        series: Vec<String>,
+        points: Vec<links::DiffusionPoint>,
+        axis: String,
+    },
+    /// Who cites whom, by date.
+    Citations {
+        title: String,
+        nodes: Vec<links::CiteNode>,
+        edges: Vec<(usize, usize)>,
+        axis: String,
+    },
 }
 
 impl Spec {
@@ -64,6 +81,14 @@ impl Spec {
             } => specs::timeline(title, periods, documents, items),
             Spec::Network { title, network } => specs::network(title, network),
             Spec::Heatmap { title, matrix, .. } => specs::heatmap(title, matrix),
+            Spec::Diffusion {
+                title,
+                rows,
+                series,
+                axis,
+                ..
+            } => links::diffusion(title, rows, series, axis),
+            Spec::Citations { title, axis, .. } => links::citations(title, axis),
         }
     }
 
@@ -108,6 +133,22 @@ impl Spec {
                 }
             }
             Spec::Timeline { .. } => {}
+            // Data points as objects with ids, which charming does not write.
+            Spec::Diffusion { series, points, .. } => {
+                cut(&mut option["yAxis"], 120);
+                for (i, data) in links::diffusion_data(points, series.len())
+                    .into_iter()
+                    .enumerate()
+                {
+                    option["series"][i]["data"] = data;
+                }
+            }
+            Spec::Citations { nodes, edges, .. } => {
+                let (data, links) = links::citation_data(nodes, edges);
+                option["series"][0]["data"] = data;
+                option["series"][0]["links"] = links;
+                option["series"][0]["label"] = serde_json::json!({"show": false});
+            }
         }
         option
     }

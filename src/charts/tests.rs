@@ -2,6 +2,7 @@
 
 use super::specs;
 use super::stats::{self, Bar};
+use super::Spec;
 use crate::explore::explore;
 use crate::explore::facets::{Catalog, Facet};
 use crate::explore::state::State;
@@ -340,4 +341,83 @@ fn heat_label_widths(matrix: &stats::Matrix) -> (u64, u64) {
     .option();
     let width = |axis: &str| option[axis]["axisLabel"]["width"].as_u64().unwrap_or(0);
     (width("xAxis"), width("yAxis"))
+}
+
+#[test]
+fn a_diffusion_places_each_point_by_date_and_region_with_its_id() {
+    use super::links::DiffusionPoint;
+    let point = |row, date: &str, id: &str, series| DiffusionPoint {
+        row,
+        date: date.into(),
+        label: format!("doc {id}"),
+        id: id.into(),
+        series,
+    };
+    let spec = Spec::Diffusion {
+        title: "Where it went".into(),
+        rows: vec!["Hubei".into(), "Guangdong".into()],
+        series: vec![
+            "This item".into(),
+            "Copy".into(),
+            "Same reform".into(),
+            "Other language".into(),
+        ],
+        points: vec![
+            point(0, "2021-01-21", "a#3", 0),
+            point(1, "2022-06-01", "b#7", 2),
+            point(1, "2022-07", "c#1", 2),
+        ],
+        axis: "Date".into(),
+    };
+    let option = spec.option();
+    assert_eq!(option["xAxis"]["type"], "time");
+    assert_eq!(
+        option["yAxis"]["data"],
+        serde_json::json!(["Hubei", "Guangdong"])
+    );
+    let series = option["series"].as_array().unwrap();
+    assert_eq!(series.len(), 4);
+    assert!(series.iter().all(|s| s["type"] == "scatter"));
+    assert_eq!(
+        series[0]["data"],
+        serde_json::json!([{"value": ["2021-01-21", 0], "name": "doc a#3", "id": "a#3"}])
+    );
+    assert_eq!(series[2]["data"].as_array().unwrap().len(), 2);
+    assert_eq!(series[1]["data"], serde_json::json!([]));
+    assert_eq!(series[0]["name"], "This item");
+}
+
+#[test]
+fn the_citation_graph_draws_documents_by_date_with_arrows() {
+    use super::links::CiteNode;
+    let node = |id: &str, date: &str, cited| CiteNode {
+        id: id.into(),
+        label: format!("title {id}"),
+        date: date.into(),
+        cited,
+    };
+    let spec = Spec::Citations {
+        title: "Citations".into(),
+        nodes: vec![
+            node("a", "2018-01-01", 2),
+            node("b", "2019-05", 0),
+            node("c", "2020", 0),
+        ],
+        edges: vec![(1, 0), (2, 0), (7, 0)],
+        axis: "Date".into(),
+    };
+    let option = spec.option();
+    let graph = &option["series"][0];
+    assert_eq!(graph["type"], "graph");
+    assert_eq!(graph["coordinateSystem"], "cartesian2d");
+    assert_eq!(graph["edgeSymbol"], serde_json::json!(["none", "arrow"]));
+    assert_eq!(graph["data"][0]["id"], "a");
+    assert_eq!(graph["data"][0]["value"][0], "2018-01-01");
+    assert!(graph["data"][0]["symbolSize"].as_f64() > graph["data"][1]["symbolSize"].as_f64());
+    // An edge to a node that is not there is left out.
+    assert_eq!(
+        graph["links"],
+        serde_json::json!([{"source": "b", "target": "a"}, {"source": "c", "target": "a"}])
+    );
+    assert_eq!(option["xAxis"]["type"], "time");
 }

@@ -10,6 +10,7 @@ pub mod export;
 pub mod facets;
 pub mod format;
 pub mod i18n;
+pub mod links;
 pub mod state;
 
 use crate::model::{Bundle, Figure, FigureKind};

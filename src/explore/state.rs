@@ -119,6 +119,13 @@ pub struct State {
     /// The figures table's kind filter (`fkind=`) and order (`fsort=`).
     pub figure_kind: Option<FigureKind>,
     pub figure_sort: FigureSort,
+    /// The reader shows the selected item's diffusion: its related items on a timeline
+    /// (`spread=1`).
+    pub spread: bool,
+    /// The documents view lists only the documents that cite this one (`cites=ID`) …
+    pub cites: Option<String>,
+    /// … or only those this one cites (`citedby=ID`).
+    pub cited_by: Option<String>,
 }
 
 impl Default for State {
@@ -144,6 +151,9 @@ impl Default for State {
             hide_tabs: false,
             group: false,
             doc_sort: Default::default(),
+            spread: false,
+            cites: None,
+            cited_by: None,
         }
     }
 }
@@ -316,6 +326,9 @@ impl State {
                 }
                 "fkind" => state.figure_kind = FigureKind::parse(&v),
                 "fsort" => state.figure_sort = FigureSort::parse(&v).unwrap_or_default(),
+                "spread" => state.spread = v == "1" || v == "true",
+                "cites" if !v.is_empty() => state.cites = Some(v),
+                "citedby" if !v.is_empty() => state.cited_by = Some(v),
                 key => {
                     if let Some(facet) = Facet::parse(key).filter(|_| !v.is_empty()) {
                         state.filters.entry(facet).or_default().insert(v);
@@ -364,6 +377,15 @@ impl State {
             push("number", number);
         } else if let Some(item) = self.item {
             push("item", &item.to_string());
+        }
+        if self.spread {
+            push("spread", "1");
+        }
+        if let Some(doc) = &self.cites {
+            push("cites", doc);
+        }
+        if let Some(doc) = &self.cited_by {
+            push("citedby", doc);
         }
         if let Some(lang) = self.lang {
             push("lang", lang.key());

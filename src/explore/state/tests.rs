@@ -40,6 +40,9 @@ fn round_trips_every_field() {
         group: true,
         doc_sort: crate::explore::documents::DocSort::Items,
         figure_sort: FigureSort::ValueDesc,
+        spread: true,
+        cites: Some("0001".into()),
+        cited_by: Some("gh 2020/96".into()),
         ..State::default()
     };
     state.toggle(Facet::Region, "hubei");
