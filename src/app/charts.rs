@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 mod draw;
+mod links;
 use draw::*;
+use links::*;
 
 #[wasm_bindgen(module = "/src/app/charts.js")]
 extern "C" {
@@ -70,6 +72,8 @@ enum Action {
     Open(String, u32),
     Period(String),
     Cell(String, String),
+    /// The documents view on the documents that cite this one.
+    Cites(String),
 }
 
 impl Action {
@@ -91,6 +95,14 @@ impl Action {
             Action::Cell(region, topic) => ctx.update(true, |s| {
                 s.toggle(Facet::Region, &region);
                 s.toggle(Facet::Topic, &topic);
+            }),
+            Action::Cites(doc) => ctx.update(true, |s| {
+                s.view = crate::explore::state::View::Documents;
+                s.cites = Some(doc);
+                s.cited_by = None;
+                s.doc = None;
+                s.item = None;
+                s.page = 0;
             }),
         }
     }
@@ -232,6 +244,16 @@ fn ChartBox(
     }
 }
 
+/// The selected item's diffusion, for the reader: its related items by date and region.
+#[component]
+pub fn DiffusionChart() -> impl IntoView {
+    view! {
+        <div class="chart-grid chart-single">
+            <ChartBox title="chart_diffusion" draw=draw_diffusion click=|c, _, _, id| click_diffusion(c, id)/>
+        </div>
+    }
+}
+
 #[component]
 pub fn ChartsView() -> impl IntoView {
     let ctx = use_context::<Ctx>().expect("context");
@@ -277,6 +299,8 @@ pub fn ChartsView() -> impl IntoView {
                 <ChartBox title="chart_counts"
                     draw=|c| draw_figures(c, FigureKind::Count, None, "chart_counts", 1.0, "count_axis")
                     click=|c, _, i, _| click_figure(c, FigureKind::Count, None, i)/>
+                <ChartBox title="chart_citations" draw=draw_citations
+                    click=|c, _, _, id| click_citation(c, id)/>
                 <ChartBox title="chart_network" draw=draw_network
                     click=|c, _, _, key| {
                         let key = key.to_string();

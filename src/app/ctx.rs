@@ -45,6 +45,11 @@ pub struct Data {
     pub source: Option<Browser>,
     /// Every file of the manifest (none for a single-file bundle).
     pub files: Vec<String>,
+    /// The links loaded so far (`super::links`).
+    pub(super) links: RwLock<crate::model::Links>,
+    /// The links files read into `links`.
+    pub(super) links_read: RwLock<BTreeSet<String>>,
+    pub(super) links_manifest: Option<crate::store::LinksManifest>,
 }
 
 impl Data {
@@ -135,8 +140,10 @@ pub struct Ctx {
     /// How many texts have arrived, notified whenever texts arrive or fail: what shows a
     /// text tracks this.
     pub texts: RwSignal<usize>,
-    /// Text files asked for (loading, here or failed): each is fetched once.
-    asked: StoredValue<BTreeSet<String>>,
+    /// How many links files have arrived: what shows links tracks this.
+    pub links: RwSignal<usize>,
+    /// Text and links files asked for (loading, here or failed): each is fetched once.
+    pub(super) asked: StoredValue<BTreeSet<String>>,
     /// Where the results were when a card opened its document: the way back returns there.
     pub return_to: StoredValue<Option<super::place::ReturnTo>>,
 }
@@ -183,6 +190,8 @@ impl Ctx {
             index,
             source,
             files,
+            links,
+            links_manifest,
         } = loaded;
         let catalog = Catalog::build(&bundle, &index);
         let saved: BTreeSet<String> = LocalStorage::get(SAVED_KEY).unwrap_or_default();
@@ -198,12 +207,16 @@ impl Ctx {
                 catalog,
                 source,
                 files,
+                links: RwLock::new(links),
+                links_read: RwLock::new(BTreeSet::new()),
+                links_manifest,
             })),
             state: RwSignal::new(state),
             outcome: RwSignal::new(outcome),
             saved: RwSignal::new(saved),
             shards: RwSignal::new(Shards::default()),
             texts: RwSignal::new(0),
+            links: RwSignal::new(0),
             asked: StoredValue::new(BTreeSet::new()),
             return_to: StoredValue::new(None),
         };
@@ -266,7 +279,7 @@ impl Ctx {
         if !new.is_empty() {
             self.shards
                 .update(|s| s.loading.extend(new.iter().cloned()));
-            self.spawn_fetch(new, Vec::new());
+            self.spawn_fetch(new, Vec::new(), Vec::new());
         }
         awaited
     }
@@ -286,14 +299,14 @@ impl Ctx {
             })
             .unwrap_or_default();
         if !new.is_empty() {
-            self.spawn_fetch(Vec::new(), new);
+            self.spawn_fetch(Vec::new(), new, Vec::new());
         }
     }
 
-    /// The one loader: fetches index shards and text files together, puts each where it
-    /// belongs, records failures by name, then says what changed (a new outcome when index
-    /// shards arrived, `texts` when texts did).
-    fn spawn_fetch(&self, shards: Vec<String>, texts: Vec<String>) {
+    /// The one loader: fetches index shards, text files and links files together, puts
+    /// each where it belongs, records failures by name, then says what changed (a new
+    /// outcome when index shards arrived, `texts` or `links` when those did).
+    pub(super) fn spawn_fetch(&self, shards: Vec<String>, texts: Vec<String>, links: Vec<String>) {
         let data = self.data();
         let Some(source) = data.source.clone() else {
             return;
@@ -303,7 +316,10 @@ impl Ctx {
             if !texts.is_empty() {
                 ctx.shards.update(|s| s.texts.extend(texts.iter().cloned()));
             }
-            let names: Vec<String> = shards.iter().chain(&texts).cloned().collect();
+            if !links.is_empty() {
+                ctx.shards.update(|s| s.texts.extend(links.iter().cloned()));
+            }
+            let names: Vec<String> = shards.iter().chain(&texts).chain(&links).cloned().collect();
             let files = source.fetch_all(&names).await;
             let mut failed = Vec::new();
             let mut arrived = 0;
@@ -317,6 +333,13 @@ impl Ctx {
                                 name: name.clone(),
                                 reason,
                             })
+                    } else if i >= shards.len() + texts.len() {
+                        let read = crate::store::read_links(&data.bundle, name, &file)?;
+                        let mut here = data.links.write().unwrap_or_else(|e| e.into_inner());
+                        crate::store::merge_links(&mut here, read);
+                        let mut read = data.links_read.write().unwrap_or_else(|e| e.into_inner());
+                        read.insert(name.clone());
+                        Ok(())
                     } else {
                         let text = crate::store::read_text(&data.bundle, name, &file)?;
                         let mut here = data.texts.write().unwrap_or_else(|e| e.into_inner());
@@ -338,6 +361,10 @@ impl Ctx {
             });
             if !texts.is_empty() {
                 ctx.texts.update(|n| *n += arrived);
+            }
+            if !links.is_empty() {
+                // Arrived or failed: what waits for them looks again.
+                ctx.links.update(|n| *n += 1);
             }
             if !shards.is_empty() {
                 ctx.refresh();

@@ -291,6 +291,43 @@ pub fn DocumentList(
     }
 }
 
+/// The documents filter of the URL (`cites=` / `citedby=`) with the named document's
+/// title, once the citations are here; or a line saying they are on their way or failed.
+fn cite_filter(
+    ctx: super::Ctx,
+) -> (
+    Option<(crate::explore::links::CiteFilter, String)>,
+    Option<AnyView>,
+) {
+    use crate::explore::links::CiteFilter;
+    let (cites, cited_by) = ctx.state.with(|s| (s.cites.clone(), s.cited_by.clone()));
+    let data = ctx.data();
+    let find = |id: &Option<String>| {
+        let id = id.as_deref()?;
+        data.bundle.documents.iter().position(|d| d.id == id)
+    };
+    let filter = match (find(&cites), find(&cited_by)) {
+        (Some(d), _) => CiteFilter::Cites(d as u32),
+        (None, Some(d)) => CiteFilter::CitedBy(d as u32),
+        (None, None) => return (None, None),
+    };
+    let doc = match filter {
+        CiteFilter::Cites(d) | CiteFilter::CitedBy(d) => d as usize,
+    };
+    let title = data.bundle.documents[doc].title.clone();
+    let t = move |key| crate::explore::i18n::t(ctx.lang(), key);
+    let status = match ctx.need_citations() {
+        super::links::Arrival::Here => None,
+        super::links::Arrival::Waiting => Some(
+            view! { <p class="links-status" role="status">{t("links_loading")}</p> }.into_any(),
+        ),
+        super::links::Arrival::Failed(why) => Some(
+            view! { <p class="notice" role="alert">{t("links_failed")} " " {why}</p> }.into_any(),
+        ),
+    };
+    (Some((filter, title)), status)
+}
+
 /// The documents view: the table of the documents the current search and filters reach,
 /// sorted and paged, each opening in the reader.
 #[component]
@@ -326,9 +363,32 @@ pub fn DocumentsView(drawer: RwSignal<bool>) -> impl IntoView {
                 s.page,
             )
         });
-        let all = ctx
+        let mut all = ctx
             .outcome
             .with(|o| document_rows(&data.bundle, &data.index(), &o.filtered, filtering, sort));
+        let (citing, status) = cite_filter(ctx);
+        if let Some((filter, _)) = &citing {
+            all.retain(|r| data.with_links(|l| crate::explore::links::passes(l, *filter, r.doc)));
+        }
+        let chip = citing.map(|(filter, title)| {
+            let label = match filter {
+                crate::explore::links::CiteFilter::Cites(_) => "filter_cites",
+                crate::explore::links::CiteFilter::CitedBy(_) => "filter_cited_by",
+            };
+            let remove = move |_| ctx.update(true, |s| {
+                s.cites = None;
+                s.cited_by = None;
+                s.page = 0;
+            });
+            let t = move |key| crate::explore::i18n::t(ctx.lang(), key);
+            view! {
+                <div class="chips cite-chips" aria-label=t("active_filters")>
+                    <button type="button" class="chip cite-chip" on:click=remove>
+                        <span class="chip-facet">{t(label)}</span>{title.clone()}<span aria-hidden="true">" ×"</span>
+                    </button>
+                </div>
+            }
+        });
         let total = all.len();
         let pages = total.div_ceil(DOCS_PER_PAGE).max(1);
         let page = page.min(pages - 1);
@@ -360,6 +420,8 @@ pub fn DocumentsView(drawer: RwSignal<bool>) -> impl IntoView {
                     <p class="count" role="status">{count}</p>
                 </div>
                 <super::facet_panel::ActiveFilters/>
+                {chip}
+                {status}
                 <DocumentList bundle=data.bundle.clone() on_open=on_open bundle_url=bundle_url.clone()
                     lang=lang rows=rows sort=sort on_sort=on_sort filtering=filtering/>
                 {pager}

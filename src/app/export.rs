@@ -104,7 +104,9 @@ pub fn ExportButtons(
         leptos::task::spawn_local(async move {
             // A text that failed is named by the shard notice; its rows export without text.
             ctx.texts_of(&docs).await;
-            let bundle = data.with_texts(&docs);
+            ctx.links_of(&docs).await;
+            let mut bundle = data.with_texts(&docs);
+            bundle.links = data.with_links(Clone::clone);
             let index = data.index();
             let base = page_base();
             let cx = export::Context {

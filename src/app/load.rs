@@ -159,6 +159,10 @@ pub struct Loaded {
     pub source: Option<Browser>,
     /// Every file of the manifest (none for a single-file bundle).
     pub files: Vec<String>,
+    /// The links at hand: all of a single-file bundle's, none of a manifest's …
+    pub links: crate::model::Links,
+    /// … whose files its manifest names.
+    pub links_manifest: Option<store::LinksManifest>,
 }
 
 /// Opens the manifest (or single-file bundle) at `url`.
@@ -185,6 +189,7 @@ pub async fn open(url: &str) -> Result<Loaded, String> {
         // A single-file bundle: its index is built here.
         let mut bundle = Bundle::from_json(&text).map_err(|e| format!("{url}: {e}"))?;
         let index = Index::build(&bundle);
+        let links = std::mem::take(&mut bundle.links);
         // Its texts are set apart as a manifest's would be, so that one code path reads both.
         let mut texts = BTreeMap::new();
         for (i, doc) in bundle.documents.iter_mut().enumerate() {
@@ -198,6 +203,8 @@ pub async fn open(url: &str) -> Result<Loaded, String> {
             index,
             source: None,
             files: Vec::new(),
+            links,
+            links_manifest: None,
         });
     }
     let mut opened = store::open_from(&text, &source)
@@ -215,5 +222,7 @@ pub async fn open(url: &str) -> Result<Loaded, String> {
         index: opened.index,
         source: Some(source),
         files,
+        links: crate::model::Links::default(),
+        links_manifest: opened.manifest.links,
     })
 }

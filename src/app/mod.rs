@@ -16,6 +16,7 @@ mod facet_panel;
 mod figures;
 mod header;
 mod landing;
+mod links;
 mod load;
 mod offline;
 mod place;

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 mod details;
+mod links;
 use details::details;
 
 /// Entity names in the interface language, listed as that language lists them ("、" in
@@ -338,7 +339,7 @@ pub fn Reader(
     };
     let numbers = joined(&doc.doc_numbers);
     let cited = joined(&doc.cited_numbers);
-    let cited = (!cited.is_empty()).then(|| format!("{} {cited}", t("cites")));
+    let position = bundle.documents.iter().position(|d| d.id == doc.id);
     let page = doc.page.as_ref().map(|p| page_facts(p, ui_lang));
     view! {
         <article class="reader" lang=html_lang(doc.lang)>
@@ -353,7 +354,7 @@ pub fn Reader(
             {date_reason(&doc, ui_lang)}
             {(!numbers.is_empty()).then(|| view! { <p class="reader-meta reader-number">{numbers}</p> })}
             <p class="reader-meta reader-file" lang=ui_html_lang(ui_lang)>{t("source_file")} " " <code>{doc.file.clone()}</code></p>
-            {cited.map(|c| view! { <p class="reader-meta reader-cited">{c}</p> })}
+            {position.map(|at| view! { <links::Citations doc=at ui=ui_lang numbers=cited/> })}
             {page}
             <div class="reader-body">{body}</div>
         </article>

@@ -17,7 +17,7 @@ fn neighbours(doc: &Document, index: usize) -> (Option<u32>, Option<u32>) {
 }
 
 /// "Measure 30", "措施 30", "Case 3", "Paragraph": what the details describe.
-fn item_name(item: &Item, ui: UiLang) -> String {
+pub(super) fn item_name(item: &Item, ui: UiLang) -> String {
     let (en, zh) = kind_label(kind_key(item.kind));
     let kind = if ui == UiLang::Zh { zh } else { en };
     match item
@@ -50,6 +50,7 @@ pub(super) fn details(
     on_select: Callback<u32>,
 ) -> AnyView {
     let item = &doc.items[index as usize];
+    let position = bundle.documents.iter().position(|d| d.id == doc.id);
     let t = move |key| crate::explore::i18n::t(ui, key);
     let row = |label: &'static str, value: String| {
         (!value.is_empty()).then(|| view! { <dt>{t(label)}</dt><dd>{value}</dd> })
@@ -101,6 +102,7 @@ pub(super) fn details(
                 <button type="button" class="copy-link" on:click=copy>{t("copy_link")}</button>
                 <span class="copied" role="status">{move || copied.get().map(|ok| t(if ok { "link_copied" } else { "link_not_copied" }))}</span>
             </div>
+            {position.map(|doc| view! { <super::links::AlsoIn doc=doc item=index ui=ui/> })}
         </aside>
     }
     .into_any()

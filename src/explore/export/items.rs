@@ -5,7 +5,7 @@ use super::{Cell, Column, Context};
 use crate::explore::facets::{kind_key, kind_label, Facet};
 use crate::model::DateSource;
 
-pub(super) const COLUMNS: [Column; 14] = [
+pub(super) const COLUMNS: [Column; 17] = [
     ("document", "文件"),
     ("document_title", "文件标题"),
     ("date", "日期"),
@@ -20,6 +20,9 @@ pub(super) const COLUMNS: [Column; 14] = [
     ("supporting_units", "责任单位"),
     ("language", "语言"),
     ("link", "链接"),
+    ("also_in", "亦见于"),
+    ("document_cites", "文件引用"),
+    ("document_cited_by", "文件被引用"),
 ];
 
 /// How a document's date was found, as a key and in Chinese.
@@ -52,7 +55,54 @@ pub(super) fn names(cx: &Context, facet: Facet, id: u32) -> Cell {
     )
 }
 
-pub(super) fn row(cx: &Context, id: u32) -> [Cell; 14] {
+/// The item's related items (the bundle's links): "relation score link" each, best first.
+fn also_in(cx: &Context, at: crate::model::ItemAt) -> Cell {
+    Cell::List(
+        cx.bundle
+            .links
+            .related_to(at)
+            .iter()
+            .map(|r| {
+                let other = &cx.bundle.documents[r.to.doc as usize];
+                format!(
+                    "{} {} {}",
+                    r.relation.key(),
+                    r.score,
+                    cx.link(&other.id, r.to.item)
+                )
+            })
+            .collect(),
+    )
+}
+
+/// What the item's document cites: each cited number or title as written, with the id of
+/// the corpus document it names ("国发〔2019〕5号 → 0001").
+fn cites(cx: &Context, doc: u32) -> Cell {
+    let mut out: Vec<String> = Vec::new();
+    for c in cx.bundle.links.cites(doc) {
+        let cell = match c.target {
+            Some(t) => format!("{} → {}", c.text, cx.bundle.documents[t as usize].id),
+            None => c.text.clone(),
+        };
+        if !out.contains(&cell) {
+            out.push(cell);
+        }
+    }
+    Cell::List(out)
+}
+
+fn cited_by(cx: &Context, doc: u32) -> Cell {
+    let mut ids: Vec<String> = Vec::new();
+    for c in cx.bundle.links.cited_by(doc) {
+        let id = &cx.bundle.documents[c.from.doc as usize].id;
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    Cell::List(ids)
+}
+
+pub(super) fn row(cx: &Context, id: u32) -> [Cell; 17] {
     let r = cx.index.item_ref(id);
     let doc = &cx.bundle.documents[r.doc as usize];
     let item = &doc.items[r.item as usize];
@@ -78,5 +128,14 @@ pub(super) fn row(cx: &Context, id: u32) -> [Cell; 14] {
         names(cx, Facet::Support, id),
         language(doc.lang),
         Cell::Text(cx.link(&doc.id, r.item)),
+        also_in(
+            cx,
+            crate::model::ItemAt {
+                doc: r.doc,
+                item: r.item,
+            },
+        ),
+        cites(cx, r.doc),
+        cited_by(cx, r.doc),
     ]
 }

@@ -11,6 +11,16 @@ fn at(doc: u32, item: u32) -> ItemAt {
     ItemAt { doc, item }
 }
 
+/// The first content item of the first document: what the made-up rows relate.
+fn source(bundle: &Bundle) -> ItemAt {
+    let item = bundle.documents[0]
+        .items
+        .iter()
+        .position(|i| i.kind.is_content())
+        .unwrap();
+    at(0, item as u32)
+}
+
 /// Related rows and citations made up over the seeds' documents, whose dates are known:
 /// every function is checked against what these rows say.
 fn made_up(bundle: &Bundle) -> Links {
@@ -18,7 +28,7 @@ fn made_up(bundle: &Bundle) -> Links {
     let mut related = Vec::new();
     for other in 1..n {
         related.push(Related {
-            from: at(0, 1),
+            from: source(bundle),
             to: at(other, 1),
             score: 50 + other as u8,
             relation: if other == 1 {
@@ -53,7 +63,7 @@ fn made_up(bundle: &Bundle) -> Links {
 fn the_earliest_of_an_item_and_its_related_items_is_labelled() {
     let bundle = seeds();
     let links = made_up(&bundle);
-    let (list, own_first) = also_in(&bundle, &links, at(0, 1));
+    let (list, own_first) = also_in(&bundle, &links, source(&bundle));
     assert_eq!(list.len(), bundle.documents.len() - 1);
     let dates: Vec<Option<&str>> = std::iter::once(0)
         .chain(list.iter().map(|a| a.at.doc))
@@ -81,14 +91,17 @@ fn the_earliest_of_an_item_and_its_related_items_is_labelled() {
         }
         None => assert!(own_first && dates[0] == least.copied()),
     }
-    assert_eq!(also_in(&bundle, &links, at(0, 2)), (vec![], false));
+    assert_eq!(
+        also_in(&bundle, &links, at(0, source(&bundle).item + 1)),
+        (vec![], false)
+    );
 }
 
 #[test]
 fn a_diffusion_has_every_dated_item_once_and_one_row_per_region() {
     let bundle = seeds();
     let links = made_up(&bundle);
-    let d = diffusion(&bundle, &links, at(0, 1));
+    let d = diffusion(&bundle, &links, source(&bundle));
     assert_eq!(d.points.len() + d.undated.len(), bundle.documents.len());
     assert_eq!(d.points.iter().filter(|p| p.relation.is_none()).count(), 1);
     for p in &d.points {
@@ -144,4 +157,59 @@ fn citations_both_ways_and_the_filter_agree_with_the_rows() {
             .len(),
         3
     );
+}
+
+#[test]
+fn exports_carry_each_items_related_items_and_its_documents_citations() {
+    use crate::explore::export;
+    let mut bundle = seeds();
+    bundle.links = made_up(&bundle);
+    let index = crate::search::Index::build(&bundle);
+    let catalog = crate::explore::facets::Catalog::build(&bundle, &index);
+    let cx = export::Context {
+        bundle: &bundle,
+        index: &index,
+        catalog: &catalog,
+        zh: false,
+        base: "https://example.org/",
+    };
+    let ids: Vec<u32> = (0..index.len() as u32).collect();
+    let records = export::parse_csv(&export::csv(&cx, export::Rows::Items(&ids)));
+    let column = |name: &str| records[0].iter().position(|c| c == name).unwrap();
+    let (also, cites_col, by) = (
+        column("also_in"),
+        column("document_cites"),
+        column("document_cited_by"),
+    );
+    for (record, &id) in records[1..].iter().zip(&ids) {
+        let r = index.item_ref(id);
+        let related = bundle.links.related_to(at(r.doc, r.item));
+        let listed: Vec<&str> = record[also].split("; ").filter(|s| !s.is_empty()).collect();
+        assert_eq!(listed.len(), related.len());
+        for (cell, row) in listed.iter().zip(related) {
+            assert!(
+                cell.starts_with(&format!(
+                    "{} {} https://example.org/?doc=",
+                    row.relation.key(),
+                    row.score
+                )),
+                "{cell}"
+            );
+        }
+        match r.doc {
+            0 => assert_eq!(
+                record[cites_col],
+                format!("a → {0}; b → {0}; law", bundle.documents[4].id)
+            ),
+            4 => assert_eq!(
+                record[by],
+                format!("{}; {}", bundle.documents[0].id, bundle.documents[1].id)
+            ),
+            _ => {}
+        }
+    }
+    assert!(records.iter().any(|r| r[also].starts_with("copy 51 ")));
+    let json = export::json(&cx, export::Rows::Items(&ids));
+    assert_eq!(json.matches("\"also_in\": [").count(), ids.len());
+    assert_eq!(json.matches("\"document_cited_by\": [").count(), ids.len());
 }
