@@ -113,3 +113,129 @@ fn related_rows_are_in_order_between_documents_and_scored() {
         }
     }
 }
+
+/// An item's text as the scaled corpus copies it: its lines' sentences (split as the
+/// generator splits them), trimmed, sorted (the generator copies lines and reorders the
+/// sentences of long paragraphs).
+fn sentence_key(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let ends = ftz_explorer::ingest::sentences::sentence_ends(line);
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        for (start, end) in starts.zip(ends.iter().copied().chain([line.len()])) {
+            let piece = line[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Copies on the scaled corpus against the copies it is known to hold: every item copied
+/// from a seed into another document, with enough words to tell it apart, is marked a copy
+/// of another document's copy, and every mark is such a copy (sentences reordered at most).
+#[test]
+fn copy_marks_on_the_scaled_corpus_agree_with_the_known_copies() {
+    let Some(mut bundle) = common::scaled() else {
+        return;
+    };
+    ftz_explorer::link::link(&mut bundle).unwrap();
+    // The text the link stage compares: an item's, and a case's with its parts.
+    let text = |at: ItemAt| {
+        let doc = &bundle.documents[at.doc as usize];
+        let mut text = doc.item_text(&doc.items[at.item as usize]).to_string();
+        for part in doc.items.iter().skip(at.item as usize + 1).take_while(|p| {
+            p.kind == ftz_explorer::model::ItemKind::CasePart && p.parent == Some(at.item)
+        }) {
+            text.push('\n');
+            text.push_str(doc.item_text(part));
+        }
+        text
+    };
+    // Known copies: items of matched kinds by their sentences, and the documents holding each.
+    let mut holders: std::collections::HashMap<Vec<String>, std::collections::BTreeSet<u32>> =
+        Default::default();
+    let mut items = Vec::new();
+    for (d, doc) in bundle.documents.iter().enumerate() {
+        for (i, item) in doc.items.iter().enumerate() {
+            use ftz_explorer::model::ItemKind::*;
+            if !matches!(item.kind, Measure | Point | Paragraph) {
+                continue;
+            }
+            let at = ItemAt {
+                doc: d as u32,
+                item: i as u32,
+            };
+            let key = sentence_key(&text(at));
+            holders.entry(key.clone()).or_default().insert(d as u32);
+            items.push((at, key));
+        }
+    }
+    let marks: Vec<_> = bundle
+        .links
+        .related
+        .iter()
+        .filter(|r| r.relation == Relation::Copy)
+        .collect();
+    // A mark is right when the two share whole sentences making up at least 80 % of the
+    // longer one's text: the same text, its sentences reordered, a sentence more or less.
+    let near = |a: &[String], b: &[String]| {
+        let len = |k: &[String]| k.iter().map(|s| s.chars().count()).sum::<usize>();
+        let mut rest = b.to_vec();
+        let mut shared = 0;
+        for s in a {
+            if let Some(i) = rest.iter().position(|x| x == s) {
+                shared += s.chars().count();
+                rest.swap_remove(i);
+            }
+        }
+        shared as f64 >= 0.8 * len(a).max(len(b)) as f64
+    };
+    let exact = marks
+        .iter()
+        .filter(|r| near(&sentence_key(&text(r.from)), &sentence_key(&text(r.to))))
+        .count();
+    let precision = exact as f64 / marks.len().max(1) as f64;
+    for r in marks
+        .iter()
+        .filter(|r| !near(&sentence_key(&text(r.from)), &sentence_key(&text(r.to))))
+        .take(3)
+    {
+        println!(
+            "not a known copy ({}):\n  {:?}\n  {:?}",
+            r.score,
+            text(r.from),
+            text(r.to)
+        );
+    }
+    // Recall over the copied items long enough to be told apart (a reform, not a heading).
+    let long = |key: &Vec<String>| key.iter().map(|s| s.chars().count()).sum::<usize>() >= 60;
+    let copied: Vec<&(ItemAt, Vec<String>)> = items
+        .iter()
+        .filter(|(_, key)| long(key) && holders[key].len() > 1)
+        .collect();
+    let found = copied
+        .iter()
+        .filter(|(at, _)| {
+            bundle
+                .links
+                .related_to(*at)
+                .iter()
+                .any(|r| r.relation == Relation::Copy)
+        })
+        .count();
+    let recall = found as f64 / copied.len().max(1) as f64;
+    println!(
+        "copies: {} marks, {exact} known copies (precision {precision:.3}); {found} of {} copied items marked (recall {recall:.3})",
+        marks.len(),
+        copied.len()
+    );
+    assert!(marks.len() > 100 && copied.len() > 100);
+    assert!(precision >= 0.99, "precision {precision:.3}");
+    assert!(recall >= 0.98, "recall {recall:.3}");
+}

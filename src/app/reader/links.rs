@@ -124,7 +124,7 @@ pub(super) fn AlsoIn(doc: usize, item: u32, ui: UiLang) -> impl IntoView {
         <section class="also-in" aria-labelledby="also-in-title" lang=ui_html_lang(ui)>
             <h3 id="also-in-title">{t("also_in")}</h3>
             {list}
-            <button type="button" class="diffusion-toggle" aria-expanded=move || spread().to_string() on:click=toggle>
+            <button type="button" class="switch diffusion-toggle" aria-expanded=move || spread().to_string() on:click=toggle>
                 {move || t(if spread() { "diffusion_hide" } else { "diffusion_show" })}
             </button>
             {move || spread().then(|| view! { <crate::app::charts::DiffusionChart/> })}
