@@ -236,6 +236,115 @@ fn copy_marks_on_the_scaled_corpus_agree_with_the_known_copies() {
         copied.len()
     );
     assert!(marks.len() > 100 && copied.len() > 100);
-    assert!(precision >= 0.99, "precision {precision:.3}");
-    assert!(recall >= 0.98, "recall {recall:.3}");
+    assert!(precision >= 0.98, "precision {precision:.3}");
+    assert!(recall >= 0.99, "recall {recall:.3}");
+}
+
+/// The item holding `excerpt` in `file` (a path under the crate), as the link stage
+/// matches it: a case part is its case's.
+fn item_of(bundle: &Bundle, file: &str, excerpt: &str) -> ItemAt {
+    let name = Path::new(file).file_name().unwrap().to_string_lossy();
+    let d = bundle
+        .documents
+        .iter()
+        .position(|d| d.file == name)
+        .unwrap_or_else(|| panic!("no document {name}"));
+    let doc = &bundle.documents[d];
+    let at = doc
+        .text
+        .find(excerpt)
+        .unwrap_or_else(|| panic!("{excerpt:?} is not in {name}"));
+    // The innermost item holding it: the last one starting at or before it that ends after it.
+    let mut i = doc
+        .items
+        .iter()
+        .rposition(|it| it.span.start() <= at && at < it.span.end())
+        .unwrap_or_else(|| panic!("{excerpt:?} of {name} is in no item"));
+    if doc.items[i].kind == ftz_explorer::model::ItemKind::CasePart {
+        i = doc.items[i].parent.unwrap_or(i as u32) as usize;
+    }
+    ItemAt {
+        doc: d as u32,
+        item: i as u32,
+    }
+}
+
+/// Precision and recall of the related-item links on the labelled pairs of
+/// `tests/fixtures/related/pairs.tsv` (related: the same reform restated, adopted, copied or
+/// translated; unrelated: pairs that share vocabulary but not the reform), overall and
+/// across languages. A pair is linked when either item lists the other.
+#[test]
+fn related_items_find_the_labelled_pairs_and_not_the_unrelated_ones() {
+    let bundle = corpus();
+    let tsv = std::fs::read_to_string(root().join("tests/fixtures/related/pairs.tsv")).unwrap();
+    let linked = |a: ItemAt, b: ItemAt| {
+        bundle.links.related_to(a).iter().any(|r| r.to == b)
+            || bundle.links.related_to(b).iter().any(|r| r.to == a)
+    };
+    let scorer = ftz_explorer::link::related::Scorer::new(&bundle, &Default::default());
+    // (label, across languages, linked)
+    let mut outcomes = Vec::new();
+    for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (a, b) = (item_of(&bundle, f[1], f[2]), item_of(&bundle, f[3], f[4]));
+        let across = bundle.documents[a.doc as usize].lang != bundle.documents[b.doc as usize].lang;
+        let related = f[0] == "related";
+        let found = linked(a, b);
+        if std::env::var_os("FTZ_PAIRS_REPORT").is_some() {
+            let sim = scorer.similarity(a, b).unwrap_or_default();
+            println!(
+                "PAIR\t{}\t{}\t{:.3}\t{:.2}\t{}\t{found}",
+                f[0], across, sim.cosine, sim.substance, sim.shared
+            );
+        }
+        if related != found {
+            let sim = scorer.similarity(a, b);
+            println!(
+                "{} {}: {} | {}  {sim:?}",
+                if related { "missed" } else { "wrongly linked" },
+                if across { "across" } else { "same" },
+                f[2],
+                f[4]
+            );
+        }
+        outcomes.push((related, across, found));
+    }
+    let measure = |across: Option<bool>| {
+        let chosen: Vec<&(bool, bool, bool)> = outcomes
+            .iter()
+            .filter(|o| across.is_none_or(|x| o.1 == x))
+            .collect();
+        let tp = chosen.iter().filter(|o| o.0 && o.2).count();
+        let fp = chosen.iter().filter(|o| !o.0 && o.2).count();
+        let pos = chosen.iter().filter(|o| o.0).count();
+        let neg = chosen.len() - pos;
+        let precision = tp as f64 / (tp + fp).max(1) as f64;
+        let recall = tp as f64 / pos.max(1) as f64;
+        println!(
+            "{}: {pos} related, {neg} unrelated; {tp} found, {fp} wrongly; precision {precision:.2}, recall {recall:.2}",
+            match across {
+                None => "all pairs",
+                Some(true) => "across languages",
+                Some(false) => "same language",
+            }
+        );
+        (pos, neg, precision, recall)
+    };
+    let (pos, neg, precision, recall) = measure(None);
+    let same = measure(Some(false));
+    let across = measure(Some(true));
+    assert!(
+        pos >= 40 && neg >= 40 && across.0 >= 10,
+        "the labelled set is too small"
+    );
+    // The figures reported with the shipped thresholds; a change that lowers them fails.
+    let floor = |what: &str, (p, r): (f64, f64), (min_p, min_r): (f64, f64)| {
+        assert!(
+            p >= min_p && r >= min_r,
+            "{what}: precision {p:.2} (at least {min_p}), recall {r:.2} (at least {min_r})"
+        );
+    };
+    floor("all pairs", (precision, recall), (0.83, 0.56));
+    floor("same language", (same.2, same.3), (0.83, 0.59));
+    floor("across languages", (across.2, across.3), (0.82, 0.52));
 }

@@ -44,6 +44,8 @@ pub struct Options {
     /// Matches kept per item.
     pub same: usize,
     pub across_kept: usize,
+    /// Passages are sentences joined until they have this many terms.
+    pub passage_terms: usize,
     /// Items shorter than this many terms are not matched (a line of a few words says too
     /// little to tell one reform from another).
     pub min_terms: usize,
@@ -55,14 +57,15 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            similar: 0.30,
+            similar: 0.17,
             substance: 0.7,
             copy: 0.80,
             across: 0.45,
-            across_shared: 2,
+            across_shared: 1,
             same: 6,
             across_kept: 3,
-            min_terms: 8,
+            min_terms: 6,
+            passage_terms: 6,
             query_terms: 24,
             max_postings: 2000,
             candidates: 40,
@@ -82,11 +85,14 @@ fn is_matched(kind: ItemKind) -> bool {
     )
 }
 
-/// An item as matched: a case with its parts' text.
+/// A passage of a matched item (a sentence, or a few short ones): what is compared. An
+/// item's similarity to another is that of their closest passages, so that a reform
+/// restated in one sentence of a long paragraph is found.
 struct Unit {
+    /// The item it is a passage of (index into the matched items) and that item.
+    owner: usize,
     at: ItemAt,
     lang: Lang,
-    text: String,
     /// `(term, weight)` by term, and the vector's length.
     terms: Vec<(u32, f64)>,
     norm: f64,
@@ -151,31 +157,80 @@ fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
     sum
 }
 
-/// The matched items, and per term id whether it is a stock term.
-fn build_units(bundle: &Bundle, options: &Options) -> (Vec<Unit>, Vec<bool>) {
-    let raw = units_of(bundle);
+/// A text cut into passages: sentences (。！？；, ". ", line ends), short ones joined to the
+/// next until a passage has `min_terms` terms.
+fn passages(text: &str, vocabulary: &mut Vocabulary, min_terms: usize) -> Vec<Vec<(u32, u32)>> {
+    let mut out: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut pending = String::new();
+    let pieces = text
+        .split_inclusive(['。', '！', '？', '；', '!', '?', ';', '\n'])
+        .flat_map(|s| s.split_inclusive(". "));
+    for piece in pieces {
+        pending.push_str(piece);
+        let counts = vocabulary.counts(&pending);
+        if counts.len() >= min_terms {
+            out.push(counts);
+            pending.clear();
+        }
+    }
+    if !pending.trim().is_empty() {
+        let counts = vocabulary.counts(&pending);
+        match out.last_mut() {
+            // A short tail belongs to the passage before it.
+            Some(last) if counts.len() < min_terms => {
+                for (t, n) in counts {
+                    match last.binary_search_by_key(&t, |x| x.0) {
+                        Ok(i) => last[i].1 += n,
+                        Err(i) => last.insert(i, (t, n)),
+                    }
+                }
+            }
+            _ => out.push(counts),
+        }
+    }
+    out
+}
+
+/// The matched items (where, language, text), their passages, and per term id whether it
+/// is a stock term.
+fn build_units(
+    bundle: &Bundle,
+    options: &Options,
+) -> (Vec<(ItemAt, Lang, String)>, Vec<Unit>, Vec<bool>) {
+    let items = units_of(bundle);
     let mut vocabulary = Vocabulary::default();
-    let counts: Vec<Vec<(u32, u32)>> = raw.iter().map(|(_, _, t)| vocabulary.counts(t)).collect();
-    let concepts: Vec<Vec<(u32, u32)>> = raw.iter().map(|(_, _, t)| concept_counts(t)).collect();
-    // Document frequencies: of terms per language, of concepts over all items.
+    // (owner, terms, concepts) of every passage.
+    let mut raw: Vec<(usize, Vec<(u32, u32)>, Vec<(u32, u32)>)> = Vec::new();
+    for (owner, (_, _, text)) in items.iter().enumerate() {
+        if vocabulary.counts(text).len() < options.min_terms {
+            continue;
+        }
+        for terms in passages(text, &mut vocabulary, options.passage_terms) {
+            raw.push((owner, terms, Vec::new()));
+        }
+        // Concepts are few per item: an item's are compared whole.
+        if let Some(last) = raw.last_mut().filter(|r| r.0 == owner) {
+            last.2 = concept_counts(text);
+        }
+    }
+    // Document frequencies: of terms per language (over passages), of concepts over all.
     let mut df: HashMap<(Lang, u32), usize> = HashMap::new();
     let mut per_lang: HashMap<Lang, usize> = HashMap::new();
     let mut concept_df: HashMap<u32, usize> = HashMap::new();
-    for ((_, lang, _), (terms, cs)) in raw.iter().zip(counts.iter().zip(&concepts)) {
-        *per_lang.entry(*lang).or_default() += 1;
+    for (owner, terms, cs) in &raw {
+        let lang = items[*owner].1;
+        *per_lang.entry(lang).or_default() += 1;
         for &(t, _) in terms {
-            *df.entry((*lang, t)).or_default() += 1;
+            *df.entry((lang, t)).or_default() += 1;
         }
         for &(c, _) in cs {
             *concept_df.entry(c).or_default() += 1;
         }
     }
-    let total = raw.len();
+    let with_concepts = raw.iter().filter(|r| !r.2.is_empty()).count().max(1);
     let mut units = Vec::with_capacity(raw.len());
-    for ((at, lang, text), (terms, cs)) in raw.into_iter().zip(counts.into_iter().zip(concepts)) {
-        if terms.len() < options.min_terms {
-            continue;
-        }
+    for (owner, terms, cs) in raw {
+        let (at, lang, _) = items[owner];
         let n = per_lang[&lang];
         let (terms, norm) = weigh(&terms, |t| {
             let w = idf(n, df[&(lang, t)]);
@@ -186,7 +241,7 @@ fn build_units(bundle: &Bundle, options: &Options) -> (Vec<Unit>, Vec<bool>) {
             }
         });
         let (concepts, concept_norm) = weigh(&cs, |c| {
-            let w = idf(total, concept_df[&c]);
+            let w = idf(with_concepts, concept_df[&c]);
             if is_generic(c) {
                 w * GENERIC_WEIGHT
             } else if is_named_entity(c) {
@@ -196,16 +251,16 @@ fn build_units(bundle: &Bundle, options: &Options) -> (Vec<Unit>, Vec<bool>) {
             }
         });
         units.push(Unit {
+            owner,
             at,
             lang,
-            text,
             terms,
             norm,
             concepts,
             concept_norm,
         });
     }
-    (units, vocabulary.generic)
+    (items, units, vocabulary.generic)
 }
 
 /// The part of two vectors' dot product carried by terms that are not stock terms.
@@ -279,13 +334,111 @@ fn shared_substance(a: &Unit, b: &Unit) -> usize {
         .count()
 }
 
+/// How alike two items are, for diagnostics and tuning (`cargo xtask links`, the tests of
+/// the labelled pairs): what [`related`] computes for a pair, whether or not it keeps it.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Similarity {
+    /// Cosine of the term vectors (same language), or of the concept vectors (across).
+    pub cosine: f64,
+    /// The share of a same-language cosine carried by terms that are not stock terms.
+    pub substance: f64,
+    /// Shared concepts of substance (across languages).
+    pub shared: usize,
+    pub across: bool,
+}
+
+/// Every matched item's passages, for [`Scorer::similarity`].
+pub struct Scorer {
+    units: Vec<Unit>,
+    generic: Vec<bool>,
+    /// Per matched item (by where it is), its passages' indices.
+    passages: HashMap<ItemAt, Vec<usize>>,
+}
+
+impl Scorer {
+    pub fn new(bundle: &Bundle, options: &Options) -> Scorer {
+        let (_, units, generic) = build_units(bundle, options);
+        let mut passages: HashMap<ItemAt, Vec<usize>> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            passages.entry(u.at).or_default().push(i);
+        }
+        Scorer {
+            units,
+            generic,
+            passages,
+        }
+    }
+
+    /// That of the two items' closest passages; `None` when either item is not matched
+    /// (its kind, or too few terms).
+    pub fn similarity(&self, a: ItemAt, b: ItemAt) -> Option<Similarity> {
+        let (pa, pb) = (self.passages.get(&a)?, self.passages.get(&b)?);
+        let mut best = Similarity::default();
+        for &x in pa {
+            for &y in pb {
+                let (x, y) = (&self.units[x], &self.units[y]);
+                let sim = if x.lang == y.lang {
+                    let (cosine, substance) = same_language(x, y, &self.generic);
+                    Similarity {
+                        cosine,
+                        substance,
+                        shared: 0,
+                        across: false,
+                    }
+                } else {
+                    Similarity {
+                        cosine: across_languages(x, y),
+                        substance: 0.0,
+                        shared: shared_substance(x, y),
+                        across: true,
+                    }
+                };
+                if sim.cosine > best.cosine || (sim.across && sim.shared > best.shared) {
+                    best = sim;
+                }
+            }
+        }
+        Some(best)
+    }
+}
+
+/// Cosine of two passages of one language, and the share of it carried by terms that are
+/// not stock terms.
+fn same_language(a: &Unit, b: &Unit, generic: &[bool]) -> (f64, f64) {
+    let norms = a.norm * b.norm;
+    if norms == 0.0 {
+        return (0.0, 0.0);
+    }
+    let cosine = dot(&a.terms, &b.terms) / norms;
+    let substance = substantive_dot(&a.terms, &b.terms, generic) / norms;
+    (
+        cosine,
+        if cosine > 0.0 {
+            substance / cosine
+        } else {
+            0.0
+        },
+    )
+}
+
+fn across_languages(a: &Unit, b: &Unit) -> f64 {
+    let norms = a.concept_norm * b.concept_norm;
+    if norms == 0.0 {
+        0.0
+    } else {
+        dot(&a.concepts, &b.concepts) / norms
+    }
+}
+
 /// The related items of every matched item of `bundle`, sorted by item, each item's best
 /// first: copies, then same-language matches, then matches across languages.
 pub fn related(bundle: &Bundle, options: &Options) -> Vec<Related> {
-    let (units, generic) = build_units(bundle, options);
+    let (items, units, generic) = build_units(bundle, options);
     let mut term_postings: HashMap<u32, Vec<usize>> = HashMap::new();
     let mut concept_postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut passages_of: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
     for (u, unit) in units.iter().enumerate() {
+        passages_of[unit.owner].push(u);
         for &(t, _) in &unit.terms {
             term_postings.entry(t).or_default().push(u);
         }
@@ -295,30 +448,53 @@ pub fn related(bundle: &Bundle, options: &Options) -> Vec<Related> {
     }
     let mut shingle_cache: HashMap<usize, Vec<u64>> = HashMap::new();
     let mut out = Vec::new();
-    for u in 0..units.len() {
-        let unit = &units[u];
+    for (owner, passages) in passages_of.iter().enumerate() {
+        // Per other item: its closest passage's score.
+        let mut same: HashMap<usize, f64> = HashMap::new();
+        let mut across: HashMap<usize, f64> = HashMap::new();
+        for &u in passages {
+            let unit = &units[u];
+            for other in candidates(&units, u, &term_postings, |x| &x.terms, true, options) {
+                let o = &units[other];
+                let (cosine, substance) = same_language(unit, o, &generic);
+                // Most of the match must be the reform's own words, not stock phrases.
+                if cosine >= options.similar && substance >= options.substance {
+                    let best = same.entry(o.owner).or_default();
+                    *best = best.max(cosine);
+                }
+            }
+            if unit.concept_norm > 0.0 {
+                for other in candidates(
+                    &units,
+                    u,
+                    &concept_postings,
+                    |x| &x.concepts,
+                    false,
+                    options,
+                ) {
+                    let o = &units[other];
+                    let cosine = across_languages(unit, o);
+                    if cosine >= options.across
+                        && shared_substance(unit, o) >= options.across_shared
+                    {
+                        let best = across.entry(o.owner).or_default();
+                        *best = best.max(cosine);
+                    }
+                }
+            }
+        }
         let mut matches: Vec<Match> = Vec::new();
-        for other in candidates(&units, u, &term_postings, |x| &x.terms, true, options) {
-            let o = &units[other];
-            if o.lang != unit.lang || unit.norm == 0.0 || o.norm == 0.0 {
-                continue;
-            }
-            let cosine = dot(&unit.terms, &o.terms) / (unit.norm * o.norm);
-            // Most of the match must be the reform's own words, not stock phrases.
-            let substance = substantive_dot(&unit.terms, &o.terms, &generic) / (unit.norm * o.norm);
-            if cosine < options.similar || substance < options.substance * cosine {
-                continue;
-            }
+        for (other, cosine) in same {
             let mut relation = Relation::Similar;
             let mut score = cosine;
             if cosine >= 0.5 {
                 let mine = shingle_cache
-                    .entry(u)
-                    .or_insert_with(|| shingles(&unit.text))
+                    .entry(owner)
+                    .or_insert_with(|| shingles(&items[owner].2))
                     .clone();
                 let theirs = shingle_cache
                     .entry(other)
-                    .or_insert_with(|| shingles(&o.text));
+                    .or_insert_with(|| shingles(&items[other].2));
                 let resemblance = jaccard(&mine, theirs);
                 if resemblance >= options.copy {
                     relation = Relation::Copy;
@@ -331,33 +507,16 @@ pub fn related(bundle: &Bundle, options: &Options) -> Vec<Related> {
                 relation,
             });
         }
-        let mut across = Vec::new();
-        if unit.concept_norm > 0.0 {
-            for other in candidates(
-                &units,
-                u,
-                &concept_postings,
-                |x| &x.concepts,
-                false,
-                options,
-            ) {
-                let o = &units[other];
-                if o.lang == unit.lang || o.concept_norm == 0.0 {
-                    continue;
-                }
-                let cosine =
-                    dot(&unit.concepts, &o.concepts) / (unit.concept_norm * o.concept_norm);
-                if cosine >= options.across && shared_substance(unit, o) >= options.across_shared {
-                    across.push(Match {
-                        other,
-                        score: cosine,
-                        relation: Relation::AcrossLanguages,
-                    });
-                }
-            }
-        }
-        out.extend(best(&units, u, matches, options.same));
-        out.extend(best(&units, u, across, options.across_kept));
+        let across: Vec<Match> = across
+            .into_iter()
+            .map(|(other, score)| Match {
+                other,
+                score,
+                relation: Relation::AcrossLanguages,
+            })
+            .collect();
+        out.extend(best(&items, owner, matches, options.same));
+        out.extend(best(&items, owner, across, options.across_kept));
     }
     out.sort_by_key(|r| (r.from, rank(r.relation), std::cmp::Reverse(r.score), r.to));
     out
@@ -372,7 +531,12 @@ fn rank(relation: Relation) -> u8 {
 }
 
 /// The best match per other document, the best `keep` of those.
-fn best(units: &[Unit], u: usize, mut matches: Vec<Match>, keep: usize) -> Vec<Related> {
+fn best(
+    items: &[(ItemAt, Lang, String)],
+    u: usize,
+    mut matches: Vec<Match>,
+    keep: usize,
+) -> Vec<Related> {
     matches.sort_by(|a, b| {
         rank(a.relation)
             .cmp(&rank(b.relation))
@@ -382,13 +546,13 @@ fn best(units: &[Unit], u: usize, mut matches: Vec<Match>, keep: usize) -> Vec<R
     let mut seen_docs = Vec::new();
     let mut out = Vec::new();
     for m in matches {
-        let to = units[m.other].at;
+        let to = items[m.other].0;
         if seen_docs.contains(&to.doc) {
             continue;
         }
         seen_docs.push(to.doc);
         out.push(Related {
-            from: units[u].at,
+            from: items[u].0,
             to,
             score: ((m.score * 100.0).round() as u8).clamp(1, 100),
             relation: m.relation,

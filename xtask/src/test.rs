@@ -191,6 +191,29 @@ fn first_seed() -> crate::Result<std::path::PathBuf> {
     seeds.into_iter().next().ok_or("seeds/ is empty".into())
 }
 
+/// The links corpus: the files of the seeds, the gov.cn text copies and the related-items
+/// fixtures in one folder.
+pub fn links_corpus(dir: &Path) -> crate::Result {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for from in [
+        "seeds",
+        "tests/fixtures/govcn-2019",
+        "tests/fixtures/related/docs",
+    ] {
+        let from = root().join(from);
+        let entries = std::fs::read_dir(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                std::fs::copy(&path, dir.join(entry.file_name()))
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// End-to-end tests (tests/e2e/*.test.mjs, playwright-core + Debian's Chromium) against
 /// the built site served over HTTP. The oracle bundle comes from `cargo xtask bundle`.
 fn browser_tests(tally: &mut Tally, dist: &Path) {
@@ -218,6 +241,16 @@ fn browser_tests(tally: &mut Tally, dist: &Path) {
         tally.check("gov.cn pages bundle for the browser tests", Err(why));
         return;
     }
+    // The seeds, the gov.cn pages' text copies and the related-items fixtures together: a
+    // corpus whose documents cite each other, for the tests of links.
+    let links = root().join("target/e2e/links-bundle.json");
+    let corpus = root().join("target/e2e/links-corpus");
+    let built = links_corpus(&corpus)
+        .and_then(|()| crate::bundle::run(&corpus, Some(&links), None, Default::default()));
+    if let Err(why) = built {
+        tally.check("links bundle for the browser tests", Err(why));
+        return;
+    }
     let addr = match server::spawn(dist) {
         Ok(addr) => addr,
         Err(e) => return tally.check("start the test server", Err(e.to_string())),
@@ -241,6 +274,7 @@ fn browser_tests(tally: &mut Tally, dist: &Path) {
             .env("FTZ_SEEDS_BUNDLE", &oracle)
             .env("FTZ_HOSTILE_BUNDLE", &hostile)
             .env("FTZ_PAGES_BUNDLE", &pages)
+            .env("FTZ_LINKS_BUNDLE", &links)
             .env("FTZ_SCREENSHOTS", root().join("target/screenshots"))
             .current_dir(root()),
     );
