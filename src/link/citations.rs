@@ -62,7 +62,11 @@ const SMALL: &[&str] = &[
 fn title_key(title: &str) -> String {
     let folded = fold(title);
     if folded.chars().any(is_han) {
-        return folded.chars().filter(|c| c.is_alphanumeric()).collect();
+        // 的 comes and goes between a title and its citations (若干措施 / 的若干措施).
+        return folded
+            .chars()
+            .filter(|c| c.is_alphanumeric() && *c != '的')
+            .collect();
     }
     folded
         .split(|c: char| !c.is_alphanumeric())
@@ -77,6 +81,14 @@ fn title_key(title: &str) -> String {
 fn own_titles(doc: &Document) -> Vec<String> {
     let title = doc.title.trim();
     let mut out = vec![title.to_string()];
+    // "国务院印发关于X的通知": what it issues follows 印发 (or 转发).
+    for verb in ["印发", "转发"] {
+        if let Some(at) = title.find(verb) {
+            let rest = &title[at + verb.len()..];
+            let inner = rest.strip_suffix("的通知").unwrap_or(rest);
+            out.push(inner.trim_matches(['《', '》']).to_string());
+        }
+    }
     if let Some(at) = title.find("关于") {
         out.push(title[at..].to_string());
         let about = &title[at + "关于".len()..];
@@ -118,7 +130,11 @@ fn bracketed(line: &str) -> Vec<(usize, &str)> {
             break;
         };
         let inner = line[inner_start..close].trim();
-        if !inner.is_empty() && inner.chars().count() <= 120 && !inner.contains('《') {
+        // 以下简称《办法》: a short name for a title cited before it, not a citation.
+        let short_name = line[..open].trim_end().ends_with("简称")
+            || line[..open].trim_end().ends_with("简称为")
+            || inner.chars().count() <= 4;
+        if !short_name && inner.chars().count() <= 120 && !inner.contains('《') {
             out.push((open, inner));
         }
         at = close + '》'.len_utf8();
@@ -151,11 +167,11 @@ fn english_titles(line: &str) -> Vec<(usize, String)> {
             let inner = line[start..end].trim().trim_start_matches("the ").trim();
             let words: Vec<&str> = inner.split_whitespace().collect();
             if (3..=40).contains(&words.len())
+                && !inner.contains(['“', '”', '"'])
                 && words[0].chars().next().is_some_and(char::is_uppercase)
                 && words
                     .iter()
                     .any(|w| HEADS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
-                && words.iter().all(|w| is_title_word(w))
             {
                 out.push((start, inner.to_string()));
             }
@@ -170,7 +186,9 @@ fn english_titles(line: &str) -> Vec<(usize, String)> {
     let mut i = 0;
     while i + 1 < words.len() {
         let head = words[i + 1].1.trim_matches(|c: char| !c.is_alphanumeric());
-        if words[i].1.eq_ignore_ascii_case("the") && HEADS.contains(&head) {
+        // A quoted title is the quoted pattern's.
+        let quoted = words[i + 1].1.starts_with(['"', '“']);
+        if words[i].1.eq_ignore_ascii_case("the") && HEADS.contains(&head) && !quoted {
             let mut j = i + 1;
             while j + 1 < words.len()
                 && is_title_word(words[j + 1].1)
