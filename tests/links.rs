@@ -348,3 +348,92 @@ fn related_items_find_the_labelled_pairs_and_not_the_unrelated_ones() {
     floor("same language", (same.2, same.3), (0.83, 0.59));
     floor("across languages", (across.2, across.3), (0.82, 0.52));
 }
+
+/// Every number and title the documents of the corpus cite, listed by hand in
+/// `tests/fixtures/related/citations.tsv` with the document it names (a path, `self` for a
+/// notice's own attachment, `short` for a short name of a title cited in full before it —
+/// 以下简称《办法》 — or nothing for a document the corpus does not hold): each is found,
+/// resolved to that document, or listed as external; own attachments and short names are
+/// not listed; nothing resolves that the list does not resolve.
+#[test]
+fn every_cited_number_and_title_resolves_or_is_external() {
+    let bundle = corpus();
+    let tsv = std::fs::read_to_string(root().join("tests/fixtures/related/citations.tsv")).unwrap();
+    let doc_of = |file: &str| {
+        let name = Path::new(file)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        bundle
+            .documents
+            .iter()
+            .position(|d| d.file == name)
+            .unwrap_or_else(|| panic!("no document {name}")) as u32
+    };
+    // Compared without spacing and punctuation, as cited texts are written in many ways.
+    let bare = |s: &str| -> String {
+        // A decree's number is written with or without the state's name.
+        let s = s.strip_prefix("中华人民共和国").unwrap_or(s);
+        ftz_explorer::search::analyze::fold(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric() && *c != '的')
+            .collect()
+    };
+    let (mut resolved, mut external, mut own, mut problems) = (0, 0, 0, Vec::new());
+    let mut listed = std::collections::BTreeSet::new();
+    for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (doc, cited, target) = (doc_of(f[0]), bare(f[2]), f[3]);
+        listed.insert((doc, cited.clone()));
+        let found: Vec<_> = bundle
+            .links
+            .cites(doc)
+            .filter(|c| bare(&c.text) == cited)
+            .collect();
+        match target {
+            "self" | "short" => {
+                own += 1;
+                if !found.is_empty() {
+                    problems.push(format!("{}: {} ({target}) is listed", f[0], f[2]));
+                }
+            }
+            "" => {
+                external += 1;
+                if !found.iter().any(|c| c.target.is_none()) {
+                    problems.push(format!("{}: {} is not listed as external", f[0], f[2]));
+                }
+            }
+            path => {
+                resolved += 1;
+                let want = doc_of(path);
+                if !found.iter().any(|c| c.target == Some(want)) {
+                    problems.push(format!("{}: {} does not resolve to {path}", f[0], f[2]));
+                }
+            }
+        }
+    }
+    // Nothing resolves that the hand-made list does not resolve.
+    for c in bundle.links.citations.iter().filter(|c| c.target.is_some()) {
+        let file = &bundle.documents[c.from.doc as usize].file;
+        let expected = tsv.lines().any(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            f.len() > 3
+                && f[0].ends_with(file.as_str())
+                && bare(f[2]) == bare(&c.text)
+                && !["", "self", "short"].contains(&f[3])
+        });
+        if !expected {
+            problems.push(format!(
+                "{file}: {} resolves, the list says it does not",
+                c.text
+            ));
+        }
+    }
+    println!("{resolved} resolved, {external} external, {own} own attachments or short names; {} problems", problems.len());
+    for p in &problems {
+        println!("  {p}");
+    }
+    assert!(resolved >= 1 && external >= 100);
+    assert!(problems.is_empty(), "{} problems", problems.len());
+}

@@ -79,7 +79,13 @@ fn title_key(title: &str) -> String {
 /// that issues or forwards a text issues ("关于印发X的通知" → X; "Notice … on Issuing the X"
 /// → X).
 fn own_titles(doc: &Document) -> Vec<String> {
-    let title = doc.title.trim();
+    // The title line in full (`Document::title` may be cut short).
+    let full = doc
+        .items
+        .iter()
+        .position(|i| i.kind == ItemKind::Title)
+        .map(|i| doc.heading(i, usize::MAX));
+    let title = full.as_deref().unwrap_or(&doc.title).trim();
     let mut out = vec![title.to_string()];
     // "国务院印发关于X的通知": what it issues follows 印发 (or 转发).
     for verb in ["印发", "转发"] {
@@ -102,21 +108,60 @@ fn own_titles(doc: &Document) -> Vec<String> {
             }
         }
     }
-    for verb in [
-        "on Issuing the ",
-        "on Printing and Distributing the ",
-        "on Issuing ",
-        "Issuing the ",
-    ] {
-        if let Some(at) = title.find(verb) {
-            out.push(
-                title[at + verb.len()..]
-                    .trim_matches(['"', '“', '”'])
-                    .to_string(),
-            );
+    // "Notice … on (Printing and) Issuing (of) the X", "… Distributing the X".
+    for verb in ["Issuing ", "Distributing "] {
+        if let Some(at) = title.rfind(verb) {
+            let mut rest = title[at + verb.len()..].trim_start();
+            for small in ["of ", "the "] {
+                rest = rest.strip_prefix(small).unwrap_or(rest);
+            }
+            out.push(rest.trim_matches(['"', '“', '”']).to_string());
         }
     }
     out
+}
+
+/// Whether the 《title》 at byte `at` of `line` is what the document itself issues, forwards
+/// or publishes — not a citation: what its title issues (国务院关于印发《X》的通知; not
+/// 暂时调整实施《X》有关规定的决定), the subject of a title made from a first line
+/// (《X（草案）》已经…), in the sentence that hands it out
+/// (现将《X》印发给你们, 《X》已经国务院同意，现转发给你们), or marked as attached (《X》（见附件）).
+fn issued_here(doc: &Document, kind: ItemKind, line: &str, at: usize, title: &str) -> bool {
+    let bracketed = format!("《{title}》");
+    let issues = ["印发", "转发", "发布", "公布"]
+        .iter()
+        .any(|v| line[..at].ends_with(v));
+    if (kind == ItemKind::Title && issues)
+        || (doc.title_derived && line[..at].trim().is_empty() && doc.title.starts_with(&bracketed))
+    {
+        return true;
+    }
+    let after = &line[at..];
+    let close = after
+        .find('》')
+        .map_or(after.len(), |i| i + '》'.len_utf8());
+    if ["（见附件）", "(见附件)", "（附件", "(附件"]
+        .iter()
+        .any(|m| after[close..].trim_start().starts_with(m))
+    {
+        return true;
+    }
+    let ends = ['。', '；', '！', '？'];
+    let start = line[..at].rfind(ends).map_or(0, |i| i + '。'.len_utf8());
+    let end = after[close..]
+        .find(ends)
+        .map_or(line.len(), |i| at + close + i);
+    let sentence = &line[start..end];
+    [
+        "印发给你们",
+        "转发给你们",
+        "现予印发",
+        "现予发布",
+        "现予公布",
+        "印发给你",
+    ]
+    .iter()
+    .any(|m| sentence.contains(m))
 }
 
 /// 《…》 titles of a line: `(start, text)`, the text without the brackets.
@@ -223,6 +268,60 @@ fn english_titles(line: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// Numbers ingest does not read as cited numbers: decrees (中华人民共和国国务院令第142号 →
+/// 国务院令第142号) and English numbers run together ("GF2017No. 20" → "GF (2017) No. 20").
+fn more_numbers(doc: &Document) -> Vec<(usize, String)> {
+    let own: Vec<&str> = doc.doc_numbers.iter().map(|n| n.text.as_str()).collect();
+    let mut out = Vec::new();
+    for item in &doc.items {
+        if matches!(item.kind, ItemKind::Boilerplate | ItemKind::Title) {
+            continue;
+        }
+        let line = doc.item_text(item);
+        let base = item.span.start();
+        for (at, _) in line.match_indices("国务院令第") {
+            let rest = &line[at + "国务院令第".len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if !digits.is_empty() && rest[digits.len()..].starts_with('号') {
+                let number = format!("国务院令第{digits}号");
+                if !own.contains(&number.as_str()) {
+                    out.push((base + at, number));
+                }
+            }
+        }
+        for (at, _) in line.match_indices("No.") {
+            let before = &line[..at];
+            let year_end = before.trim_end_matches([' ', ']', ')', '）', '〕']);
+            let year_start = year_end.len().saturating_sub(4);
+            let year = &year_end[year_start..];
+            if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let letters_end = year_end[..year_start].trim_end_matches([' ', '[', '(', '（', '〔']);
+            let letters: String = letters_end
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_uppercase)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            // Only the run-together form: "GF2017No. 20" (spaced forms are ingest's).
+            let glued = letters_end.len() == year_start && before.ends_with(year);
+            let num: String = line[at + 3..]
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if glued && !letters.is_empty() && !num.is_empty() {
+                let start = letters_end.len() - letters.len();
+                out.push((base + start, format!("{letters} ({year}) No. {num}")));
+            }
+        }
+    }
+    out
+}
+
 /// The item of `doc` whose span holds byte `at` (the last item starting at or before it).
 fn item_at(doc: &Document, at: usize) -> u32 {
     let i = doc.items.partition_point(|it| it.span.start() <= at);
@@ -293,22 +392,20 @@ pub fn citations(bundle: &Bundle) -> Vec<Citation> {
                 across: target.is_some_and(|(_, across)| across),
             });
         };
-        for number in &doc.cited_numbers {
-            let target = by_number
-                .get(&number.text)
-                .map(|&t| (t, false))
-                .or_else(|| {
-                    let key = romanise::key(&number.text)?;
-                    by_number_key
-                        .get(&key)
-                        .map(|&t| (t, bundle.documents[t as usize].lang != doc.lang))
-                });
-            push(
-                CiteKind::Number,
-                number.span.start(),
-                number.text.clone(),
-                target,
-            );
+        let mut numbers: Vec<(usize, String)> = doc
+            .cited_numbers
+            .iter()
+            .map(|n| (n.span.start(), n.text.clone()))
+            .collect();
+        numbers.extend(more_numbers(doc));
+        for (at, number) in numbers {
+            let target = by_number.get(&number).map(|&t| (t, false)).or_else(|| {
+                let key = romanise::key(&number)?;
+                by_number_key
+                    .get(&key)
+                    .map(|&t| (t, bundle.documents[t as usize].lang != doc.lang))
+            });
+            push(CiteKind::Number, at, number, target);
         }
         let resolve_title = |title: &str| -> Option<(u32, bool)> {
             if let Some(&t) = by_title.get(&title_key(title)) {
@@ -331,6 +428,7 @@ pub fn citations(bundle: &Bundle) -> Vec<Citation> {
             let start = item.span.start();
             let mut titles: Vec<(usize, String)> = bracketed(line)
                 .into_iter()
+                .filter(|&(at, t)| !issued_here(doc, item.kind, line, at, t))
                 .map(|(at, t)| (at, t.replace(['〈', '〉'], "")))
                 .collect();
             if doc.lang == Lang::En {
