@@ -158,3 +158,62 @@ pub fn citation_data(nodes: &[CiteNode], edges: &[(usize, usize)]) -> (Value, Va
         .collect();
     (Value::Array(data), Value::Array(links))
 }
+
+/// Days since 1970-01-01 of a `YYYY[-MM[-DD]]` date (the first of the month or year when
+/// those are not given); Howard Hinnant's `days_from_civil`.
+fn days(date: &str) -> Option<i64> {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let y = parts.next()??;
+    let m = parts.next().flatten().unwrap_or(1);
+    let d = parts.next().flatten().unwrap_or(1);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// `YYYY-MM-DD` of a day count (`civil_from_days`).
+fn date_of(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The time axis's ends: the dates' range widened by a tenth (at least a month) on each
+/// side, so that no point sits on an axis.
+pub fn padded_range<'a>(dates: impl Iterator<Item = &'a str>) -> Option<(String, String)> {
+    let all: Vec<i64> = dates.filter_map(days).collect();
+    let (min, max) = (*all.iter().min()?, *all.iter().max()?);
+    let pad = ((max - min) / 10).max(31);
+    Some((date_of(min - pad), date_of(max + pad)))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_and_day_counts_round_trip() {
+        assert_eq!(super::days("1970-01-01"), Some(0));
+        assert_eq!(
+            super::date_of(super::days("2021-02-28").unwrap() + 1),
+            "2021-03-01"
+        );
+        assert_eq!(
+            super::date_of(super::days("2020-02-28").unwrap() + 1),
+            "2020-02-29"
+        );
+        assert_eq!(super::days("2021"), super::days("2021-01-01"));
+        assert_eq!(
+            super::padded_range(["2021-01-21", "2022-06-01"].into_iter()),
+            Some(("2020-12-03".into(), "2022-07-20".into()))
+        );
+    }
+}

@@ -136,6 +136,12 @@ impl Spec {
             // Data points as objects with ids, which charming does not write.
             Spec::Diffusion { series, points, .. } => {
                 cut(&mut option["yAxis"], 120);
+                if let Some((min, max)) =
+                    links::padded_range(points.iter().map(|p| p.date.as_str()))
+                {
+                    option["xAxis"]["min"] = min.into();
+                    option["xAxis"]["max"] = max.into();
+                }
                 for (i, data) in links::diffusion_data(points, series.len())
                     .into_iter()
                     .enumerate()
@@ -144,6 +150,11 @@ impl Spec {
                 }
             }
             Spec::Citations { nodes, edges, .. } => {
+                if let Some((min, max)) = links::padded_range(nodes.iter().map(|n| n.date.as_str()))
+                {
+                    option["xAxis"]["min"] = min.into();
+                    option["xAxis"]["max"] = max.into();
+                }
                 let (data, links) = links::citation_data(nodes, edges);
                 option["series"][0]["data"] = data;
                 option["series"][0]["links"] = links;
