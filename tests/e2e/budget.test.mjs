@@ -67,7 +67,13 @@ const DIST = process.env.FTZ_DIST || join(process.cwd(), 'dist');
 // 498,000 B: each card follows its own text's arrival (the list is no longer drawn again,
 // so keyboard focus stays), and the export's address and day are shared (+0.8 KB); 497,699 B
 // measured.
-const CRITICAL_PATH_BUDGET = 498_000;
+// 528,000 B: links between documents — "Also in" with the earliest labelled, the diffusion
+// and citation-graph charts' drawing and clicks, Cites / Cited by, the documents filter, the
+// loader of the links' own files and their checks (+29.7 KB, all in the explorer's wasm;
+// the links themselves are files of their own, fetched when shown, and add only their names
+// to the manifest); 527,398 B measured. Splitting the secondary views out of the first
+// screen's wasm is what would bring this back down.
+const CRITICAL_PATH_BUDGET = 528_000;
 
 let browser;
 before(async () => { browser = await launch(); });
