@@ -55,8 +55,12 @@ fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
         .collect();
     let text_gzip = site::gzip_len(&text);
     let t = Instant::now();
-    let bundle = ingest::ingest(sources).expect("the corpus ingests");
+    let mut bundle = ingest::ingest(sources).expect("the corpus ingests");
     let ingest_ms = ms(t);
+    let t = Instant::now();
+    ftz_explorer::link::link(&mut bundle).expect("the corpus links");
+    let link_ms = ms(t);
+    let related = bundle.links.related.len();
     let json = bundle.to_json();
     let t = Instant::now();
     let bundle = Bundle::from_json(&json).expect("the bundle reads back");
@@ -89,7 +93,7 @@ fn measure(name: &str, sources: &[Source], reps: usize) -> serde_json::Value {
     serde_json::json!({
         "corpus": name, "documents": bundle.documents.len(), "items": index.len(),
         "text_bytes": text_bytes, "text_gzip": text_gzip, "bundle_bytes": json.len(), "bundle_gzip": site::gzip_len(json.as_bytes()),
-        "ingest_ms": ingest_ms, "parse_ms": parse_ms, "index_ms": index_ms,
+        "ingest_ms": ingest_ms, "link_ms": link_ms, "related": related, "parse_ms": parse_ms, "index_ms": index_ms,
         "index_live_bytes": live, "index_peak_bytes": peak,
         "queries": times.len(), "p50_ms": percentile(&times, 50.0), "p95_ms": percentile(&times, 95.0),
         "max_ms": times.last().copied().unwrap_or(0.0), "slowest": slowest.join(", "),

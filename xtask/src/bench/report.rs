@@ -186,15 +186,17 @@ pub fn report(
     }
 
     s += "\n## Native search (release)\n\n\
-          | corpus | docs | items | ingest | index build | index memory (live / peak) | p50 | p95 | max |\n\
-          |---|---|---|---|---|---|---|---|---|\n";
+          | corpus | docs | items | ingest | link (related rows) | index build | index memory (live / peak) | p50 | p95 | max |\n\
+          |---|---|---|---|---|---|---|---|---|---|\n";
     for n in native {
         s += &format!(
-            "| {} | {} | {} | {} ms | {} ms | {} / {} | {} ms | {} ms | {} ms |\n",
+            "| {} | {} | {} | {} ms | {} ms ({}) | {} ms | {} / {} | {} ms | {} ms | {} ms |\n",
             f(n, "corpus"),
             f(n, "documents"),
             f(n, "items"),
             f(n, "ingest_ms"),
+            f(n, "link_ms"),
+            f(n, "related"),
             f(n, "index_ms"),
             mib(n, "index_live_bytes"),
             mib(n, "index_peak_bytes"),
