@@ -46,11 +46,11 @@ const SYMBOLS: [Symbol; 4] = [
     Symbol::Triangle,
 ];
 
-pub fn diffusion(title: &str, rows: &[String], series: &[String], axis: &str) -> Chart {
-    let mut chart = Chart::new()
+/// A chart by date: its title, a tooltip, a grid and a time axis named `axis`.
+fn by_date(title: &str, axis: &str) -> Chart {
+    Chart::new()
         .title(Title::new().text(title).left("left"))
         .tooltip(Tooltip::new())
-        .legend(Legend::new().bottom(0))
         .grid(
             Grid::new()
                 .left("3%")
@@ -66,12 +66,15 @@ pub fn diffusion(title: &str, rows: &[String], series: &[String], axis: &str) ->
                 .name_location(NameLocation::Middle)
                 .name_gap(26),
         )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .data(rows.to_vec())
-                .axis_label(AxisLabel::new().interval(0)),
-        );
+}
+
+pub fn diffusion(title: &str, rows: &[String], series: &[String], axis: &str) -> Chart {
+    let mut chart = by_date(title, axis).legend(Legend::new().bottom(0)).y_axis(
+        Axis::new()
+            .type_(AxisType::Category)
+            .data(rows.to_vec())
+            .axis_label(AxisLabel::new().interval(0)),
+    );
     for (i, name) in series.iter().enumerate() {
         chart = chart.series(
             Scatter::new()
@@ -99,24 +102,7 @@ pub fn diffusion_data(points: &[DiffusionPoint], series: usize) -> Vec<Value> {
 }
 
 pub fn citations(title: &str, axis: &str) -> Chart {
-    Chart::new()
-        .title(Title::new().text(title).left("left"))
-        .tooltip(Tooltip::new())
-        .grid(
-            Grid::new()
-                .left("3%")
-                .right("6%")
-                .top(48)
-                .bottom(40)
-                .contain_label(true),
-        )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Time)
-                .name(axis)
-                .name_location(NameLocation::Middle)
-                .name_gap(26),
-        )
+    by_date(title, axis)
         .y_axis(
             Axis::new()
                 .type_(AxisType::Value)
