@@ -78,6 +78,9 @@ impl Default for Options {
     }
 }
 
+/// A match is kept only at this share of its item's best match of the same kind or more.
+const RELATIVE: f64 = 0.5;
+
 /// Weights of stock terms and concepts, and of places and agencies across languages.
 const GENERIC_WEIGHT: f64 = 0.25;
 const ENTITY_WEIGHT: f64 = 0.3;
@@ -588,9 +591,11 @@ fn best(
     });
     let mut seen_docs = Vec::new();
     let mut out = Vec::new();
+    // Beside a close match, a distant one is noise: it must reach a share of the best.
+    let top = matches.first().map_or(0.0, |m| m.score);
     for m in matches {
         let to = items[m.other].0;
-        if seen_docs.contains(&to.doc) {
+        if seen_docs.contains(&to.doc) || m.score < RELATIVE * top {
             continue;
         }
         seen_docs.push(to.doc);
